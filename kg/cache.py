@@ -1,0 +1,91 @@
+"""The parse cache: one CoNLL-U file per parsed article.
+
+The key is a hash of the text the parser saw and the model fingerprint
+(:func:`kg.nlp.model_fingerprint`), so a changed article or model re-parses
+and changed rules never do. Files are written atomically.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .document import Article, Document, from_conllu, to_conllu
+
+DEFAULT_DIR = Path(os.environ.get("KG_CACHE_DIR", Path.home() / ".cache" / "kg" / "parses"))
+
+
+class ParseCache:
+    """>>> import tempfile; c = ParseCache(Path(tempfile.mkdtemp()), "m1")
+    >>> c.get(Article("a", "نص")) is None
+    True
+    """
+
+    def __init__(self, directory: Path, fingerprint: str, *, enabled: bool = True) -> None:
+        self.directory = Path(directory)
+        self.fingerprint = fingerprint
+        self.enabled = enabled
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, article: Article) -> str:
+        h = hashlib.sha256(article.nlp_text().encode("utf-8"))
+        h.update(self.fingerprint.encode())
+        return h.hexdigest()[:32]
+
+    def path(self, article: Article) -> Path:
+        key = self.key(article)
+        return self.directory / key[:2] / f"{key}.conllu"
+
+    def get(self, article: Article) -> Document | None:
+        if not self.enabled:
+            return None
+        path = self.path(article)
+        try:
+            conllu = path.read_text(encoding="utf-8")
+        except OSError:
+            self.misses += 1
+            return None
+        try:
+            doc = from_conllu(conllu, article)
+        except (ValueError, IndexError):
+            path.unlink(missing_ok=True)  # a damaged entry is re-parsed, never trusted
+            self.misses += 1
+            return None
+        self.hits += 1
+        return doc
+
+    def put(self, doc: Document) -> None:
+        if not self.enabled:
+            return
+        path = self.path(doc.article)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, to_conllu(doc))
+
+    def clear(self) -> int:
+        """Delete every cached parse; return how many files were removed."""
+        if not self.directory.exists():
+            return 0
+        count = sum(1 for _ in self.directory.rglob("*.conllu"))
+        shutil.rmtree(self.directory)
+        return count
+
+
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write via a temporary file in the same directory and ``os.replace``.
+
+    >>> import tempfile; p = Path(tempfile.mkdtemp()) / "x.txt"
+    >>> write_atomic(p, "ok"); p.read_text()
+    'ok'
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

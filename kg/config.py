@@ -1,0 +1,72 @@
+"""Pipeline configuration: one TOML file per pipeline in ``pipelines/``.
+
+Defaults live here; paths in the file are relative to the file itself.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = PROJECT_ROOT / "pipelines" / "default.toml"
+EXAMPLE_INPUT = PROJECT_ROOT / "pipelines" / "examples"
+
+
+@dataclass
+class Config:
+    default_input: Path = PROJECT_ROOT.parent / "shared" / "seeds"
+    models: Path | None = None
+    batch_size: int = 16
+    cache_dir: Path | None = None
+    rules_dir: Path = PROJECT_ROOT / "pipelines" / "rules"
+    output_dir: Path = PROJECT_ROOT / "outputs"
+    serve: dict = field(default_factory=lambda: {"host": "127.0.0.1", "port": 8000,
+                                                 "timeout_s": 10.0, "result_limit": 10000})
+
+    def input_paths(self) -> list[Path]:
+        """The default input: the configured one when it exists, else the shipped example."""
+        return [self.default_input] if self.default_input.exists() else [EXAMPLE_INPUT]
+
+
+_KNOWN = {"input": {"default"}, "nlp": {"models", "batch_size"}, "cache": {"dir"}, "rules": {"dir"},
+          "output": {"dir"}, "serve": {"host", "port", "timeout_s", "result_limit"}}
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read a pipeline TOML file (``pipelines/default.toml`` by default).
+
+    >>> load_config().rules_dir.name
+    'rules'
+    """
+    path = Path(path) if path else DEFAULT_CONFIG
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError("E001", f"config file {path} not found", fix="pass an existing --config file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("E002", f"{path}: invalid TOML ({exc})", fix="fix the syntax") from None
+    for section, keys in data.items():
+        if section not in _KNOWN:
+            raise ConfigError("E003", f"{path}: unknown section [{section}]",
+                              fix=f"use one of {', '.join(sorted(_KNOWN))}")
+        unknown = set(keys) - _KNOWN[section]
+        if unknown:
+            raise ConfigError("E003", f"{path}: unknown key(s) {', '.join(sorted(unknown))} in [{section}]",
+                              fix=f"use {', '.join(sorted(_KNOWN[section]))}")
+    base = path.parent
+
+    def rel(value: str | None) -> Path | None:
+        return (base / value).resolve() if value else None
+
+    cfg = Config()
+    cfg.default_input = rel(data.get("input", {}).get("default")) or cfg.default_input
+    cfg.models = rel(data.get("nlp", {}).get("models"))
+    cfg.batch_size = int(data.get("nlp", {}).get("batch_size", cfg.batch_size))
+    cfg.cache_dir = rel(data.get("cache", {}).get("dir"))
+    cfg.rules_dir = rel(data.get("rules", {}).get("dir")) or cfg.rules_dir
+    cfg.output_dir = rel(data.get("output", {}).get("dir")) or cfg.output_dir
+    cfg.serve.update(data.get("serve", {}))
+    return cfg

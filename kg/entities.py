@@ -1,0 +1,119 @@
+"""Rules stage, part 1: entity resolution.
+
+Mentions come from two sources, gazetteer first:
+
+1. the actor gazetteer (``ontology/actors.ttl``): longest match on normalised
+   word forms, proclitics stripped (وواشنطن, لبغداد, بالعراق);
+2. Stanza NER spans not covered by a gazetteer match become actors with a
+   stable IRI from their normalised name.
+
+Then short person names resolve to a full name seen earlier in the article
+(الكاظمي → مصطفى الكاظمي), and a capital is the country's government when
+it acts (بغداد وواشنطن تتفقان) but a place after a locative preposition or
+العاصمة (في بغداد).
+"""
+from __future__ import annotations
+
+from .document import Document, Sentence
+from .facts import Actor, Mention
+from .gazetteer import Entry, Gazetteer
+from .graph import actor_iri
+from .normalize import normalize_ar
+
+NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
+# Before a capital, these make it a place rather than the government acting.
+LOCATIVE = {normalize_ar(w) for w in ("في", "ب", "إلى", "الى", "من", "عاصمة", "العاصمة", "مدينة", "قرب", "داخل", "خارج", "حول", "مطار")}
+MIN_NAME_CHARS = 3
+
+
+def _actor_from_entry(entry: Entry) -> Actor:
+    return Actor(iri=entry.iri, cls=entry.cls, label_ar=entry.label_ar, label_en=entry.label_en,
+                 alt_labels_ar=sorted(set(entry.variants) - {entry.label_ar}), same_as=list(entry.same_as),
+                 from_gazetteer=True)
+
+
+def _is_locative(sentence: Sentence, first_word: int) -> bool:
+    """True when the word before ``first_word`` (1-based) or a clitic of the
+    same token is a locative preposition."""
+    word = sentence.word(first_word)
+    token = sentence.tokens[word.token]
+    for wid in token.words:
+        if wid < first_word and normalize_ar(sentence.word(wid).text) in LOCATIVE:
+            return True
+    if first_word > 1:
+        prev = sentence.word(first_word - 1)
+        if prev.token != word.token and normalize_ar(prev.text) in LOCATIVE:
+            return True
+        if prev.upos == "PUNCT" and first_word > 2 and normalize_ar(sentence.word(first_word - 2).text) in LOCATIVE:
+            return True
+    return False
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def resolve(self, doc: Document) -> tuple[dict[str, Actor], list[Mention]]:
+        actors: dict[str, Actor] = {}
+        mentions: list[Mention] = []
+        full_names: dict[str, str] = {}  # normalised last-name suffix → full-name IRI
+        for sent in doc.sentences:
+            taken: set[int] = set()
+            forms = [w.text for w in sent.words]
+            for match in self.gazetteer.find(forms):
+                ids = tuple(range(match.start + 1, match.end + 1))
+                entry = match.entry
+                as_place = False
+                if match.via == "capital" and entry.capital_of:
+                    as_place = _is_locative(sent, ids[0])
+                    if not as_place:
+                        entry = self.gazetteer.entry(entry.capital_of)
+                actors.setdefault(entry.iri, _actor_from_entry(entry))
+                if match.via == "capital" and not as_place:
+                    # The capital stands for the country: keep its name as a label.
+                    self._add_label(actors[entry.iri], match.entry.label_ar)
+                mentions.append(self._mention(sent, entry.iri, ids, doc, as_place))
+                taken.update(ids)
+                if entry.cls == "Person":
+                    self._remember(full_names, entry.iri, entry.label_ar, entry.variants)
+            for ent in sent.entities:
+                if not ent.words or taken.intersection(ent.words):
+                    continue
+                cls = NER_CLASSES.get(ent.type)
+                name = " ".join(sent.word(i).text for i in ent.words)
+                if cls is None or len(normalize_ar(name).replace(" ", "")) < MIN_NAME_CHARS:
+                    continue
+                key = normalize_ar(name)
+                entry = self.gazetteer.lookup(name)
+                if entry is not None:
+                    iri = entry.iri
+                    actors.setdefault(iri, _actor_from_entry(entry))
+                elif cls == "Person" and key in full_names:
+                    iri = full_names[key]
+                else:
+                    iri = actor_iri(name)
+                    if iri not in actors:
+                        actors[iri] = Actor(iri=iri, cls=cls, label_ar=name)
+                    if cls == "Person":
+                        self._remember(full_names, iri, name, ())
+                mentions.append(self._mention(sent, iri, ent.words, doc, cls == "Place"))
+                taken.update(ent.words)
+        return actors, mentions
+
+    @staticmethod
+    def _add_label(actor: Actor, label: str) -> None:
+        if label != actor.label_ar and label not in actor.alt_labels_ar:
+            actor.alt_labels_ar.append(label)
+            actor.alt_labels_ar.sort()
+
+    @staticmethod
+    def _remember(full_names: dict[str, str], iri: str, name: str, variants) -> None:
+        parts = normalize_ar(name).split()
+        if len(parts) >= 2:
+            full_names.setdefault(parts[-1], iri)
+            full_names.setdefault(" ".join(parts), iri)
+
+    @staticmethod
+    def _mention(sent: Sentence, iri: str, ids: tuple[int, ...], doc: Document, as_place: bool) -> Mention:
+        start, end = sent.word(ids[0]).start, sent.word(ids[-1]).end
+        return Mention(iri, sent.index, start, end, doc.article.text[start:end], tuple(ids), as_place)

@@ -1,0 +1,817 @@
+"""Stage 3, rules: a parsed :class:`~kg.document.Document` → :class:`~kg.facts.ArticleFacts`.
+
+Rules are data (``pipelines/rules/*.yaml``). An event rule has an id, a
+description, a trigger pattern with spaCy ``DependencyMatcher`` semantics
+(run by spaCy on a ``Doc`` built from the Stanza words: ``LEMMA`` and
+``NORM`` hold normalised lemma and form, ``POS`` the UPOS, ``DEP`` the
+relation, ``ENT_TYPE`` the resolved actor class), the class it emits, how
+its roles are filled, and examples that must and must not match.
+
+Role filling uses named strategies, tried in order until one finds an actor
+(see :data:`STRATEGIES`): the parse first, then word order, because parsers
+err and Arabic is often verb-first.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Callable, Iterable
+
+import yaml
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from .dates import TimeExpression, find_dates, publication_date
+from .document import Document, Sentence, Word
+from .entities import Resolver
+from .errors import RuleError
+from .facts import Actor, ArticleFacts, Event, Force, Mention, Relation, SourceRef, Title
+from .gazetteer import Gazetteer
+from .normalize import normalize_ar
+from .quantities import TroopCount, find_troop_counts
+from .vocab import KG, ONTOLOGY_DIR
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "pipelines" / "rules"
+ROLES = ("agent", "participant", "party", "speaker", "target", "location", "origin", "destination")
+ACTOR_CLASSES = ("Person", "Organization", "Country", "ArmedGroup", "Place", "Actor")
+QUOTES = re.compile(r"[“\"«]([^”\"»]{3,})[”\"»]")
+SENTENCE_BREAK = {".", "؛", ";", "!", "؟", "?", ":"}
+
+
+# --------------------------------------------------------------------------
+# Rule files
+
+@dataclass
+class EventRule:
+    id: str
+    file: str
+    description: str
+    emit: str  # ontology class local name
+    patterns: list[list[dict]]
+    roles: dict[str, list[str]]  # role -> strategies
+    role_classes: dict[str, tuple[str, ...]]
+    min_roles: dict[str, int]
+    topic: tuple[str, ...]
+    force: str | None  # None, "optional" or "required"
+    quote: bool
+    continues_speaker: bool
+    examples_match: list[str]
+    examples_no_match: list[str]
+    merge_in_sentence: bool = False
+
+
+@dataclass
+class TitleRule:
+    heads: set[str]  # normalised title head nouns
+    max_words: int
+    examples: list[tuple[str, str, str]]  # (sentence, name, expected title)
+
+
+@dataclass
+class RelationRule:
+    id: str
+    predicate: str
+    cues: list[list[str]]  # normalised word sequences between subject and object
+    subject_classes: tuple[str, ...]
+    object_classes: tuple[str, ...]
+    examples_match: list[str]
+    examples_no_match: list[str]
+
+
+@dataclass
+class Cues:
+    negation: set[str]
+    negation_exceptions: list[list[str]]
+    future_particles: set[str]
+    planned: set[str]
+    locative: set[str]
+
+
+def _norm_list(values: Iterable[str]) -> list[str]:
+    return sorted({normalize_ar(v) for v in values})
+
+
+def _normalise_attrs(attrs: dict, where: str) -> dict:
+    """Normalise Arabic values of LEMMA/NORM so authors can write hamza and diacritics."""
+    out = {}
+    for key, value in attrs.items():
+        if key in ("LEMMA", "NORM"):
+            if isinstance(value, str):
+                value = normalize_ar(value)
+            elif isinstance(value, dict):
+                value = {op: (_norm_list(v) if op in ("IN", "NOT_IN") else v) for op, v in value.items()}
+            else:
+                raise RuleError("E303", f"{where}: {key} must be a string or an operator dict",
+                                fix='write e.g. LEMMA: {IN: [اتفق, اتفاق]}')
+        out[key] = value
+    return out
+
+
+_EVENT_KEYS = {"id", "description", "emit", "pattern", "patterns", "roles", "role_classes", "min_roles",
+               "topic", "force", "quote", "continues_speaker", "merge_in_sentence", "examples"}
+
+
+def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[str]) -> EventRule:
+    rid = raw.get("id") or "?"
+    where = f"{file}:{rid}"
+    missing = [k for k in ("id", "description", "emit", "examples") if k not in raw]
+    if missing:
+        raise RuleError("E301", f"{where}: missing key(s) {', '.join(missing)}", fix="add them (see pipelines/rules/README.md)")
+    unknown = set(raw) - _EVENT_KEYS
+    if unknown:
+        raise RuleError("E302", f"{where}: unknown key(s) {', '.join(sorted(unknown))}",
+                        fix=f"use only {', '.join(sorted(_EVENT_KEYS))}")
+    emit = str(raw["emit"]).removeprefix("kg:")
+    if emit not in known_classes:
+        raise RuleError("E304", f"{where}: emits kg:{emit}, which is not a class of ontology/kg.ttl",
+                        fix="use an existing event class or add it to the ontology")
+    patterns = raw.get("patterns") or ([raw["pattern"]] if "pattern" in raw else None)
+    if not patterns:
+        raise RuleError("E301", f"{where}: needs a pattern", fix="add `pattern:` (a DependencyMatcher pattern)")
+    norm_patterns = []
+    for pattern in patterns:
+        if not isinstance(pattern, list) or not pattern or "RIGHT_ID" not in pattern[0]:
+            raise RuleError("E303", f"{where}: a pattern is a list of nodes, the first with RIGHT_ID and RIGHT_ATTRS",
+                            fix="see spaCy's DependencyMatcher docs")
+        if pattern[0]["RIGHT_ID"] != "trigger":
+            raise RuleError("E303", f"{where}: the anchor node must be called 'trigger'", fix="set RIGHT_ID: trigger")
+        norm_patterns.append([{**node, "RIGHT_ATTRS": _normalise_attrs(node.get("RIGHT_ATTRS", {}), where)}
+                              for node in pattern])
+    roles = raw.get("roles") or {}
+    for role, strats in roles.items():
+        if role not in ROLES:
+            raise RuleError("E305", f"{where}: unknown role {role!r}", fix=f"use one of {', '.join(ROLES)}")
+        bad = [p for s in strats for p in s.split("+") if p.split(":")[0] not in strategies]
+        if bad:
+            raise RuleError("E306", f"{where}: unknown strategy {bad[0]!r} for role {role}",
+                            fix=f"use one of {', '.join(sorted(strategies))}")
+    role_classes = {r: tuple(c) for r, c in (raw.get("role_classes") or {}).items()}
+    for role, classes in role_classes.items():
+        bad = [c for c in classes if c not in ACTOR_CLASSES]
+        if bad:
+            raise RuleError("E305", f"{where}: role_classes.{role} has unknown class {bad[0]}",
+                            fix=f"use {', '.join(ACTOR_CLASSES)}")
+    topic = tuple(str(t).removeprefix("kg:") for t in raw.get("topic") or ())
+    for t in topic:
+        if t not in known_classes:
+            raise RuleError("E304", f"{where}: topic class kg:{t} is not in the ontology", fix="fix the name")
+    examples = raw["examples"] or {}
+    if not examples.get("match") or not examples.get("no_match"):
+        raise RuleError("E307", f"{where}: needs examples that must match and must not match",
+                        fix="add examples: {match: [...], no_match: [...]}")
+    return EventRule(rid, file, raw["description"], emit, norm_patterns,
+                     {r: list(s) for r, s in roles.items()}, role_classes,
+                     dict(raw.get("min_roles") or {}), topic, _force_mode(raw.get("force"), where),
+                     bool(raw.get("quote")), bool(raw.get("continues_speaker")), list(examples["match"]),
+                     list(examples["no_match"]), bool(raw.get("merge_in_sentence")))
+
+
+def _force_mode(value: object, where: str) -> str | None:
+    if value in (None, False):
+        return None
+    if value is True:
+        return "optional"
+    if value == "required":
+        return "required"
+    raise RuleError("E309", f"{where}: force must be true, false or required, not {value!r}", fix="fix the value")
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleError("E300", f"{path.name}: invalid YAML ({exc})", fix="fix the syntax") from None
+    if not isinstance(data, dict) or "kind" not in data:
+        raise RuleError("E300", f"{path.name}: a rule file is a mapping with a `kind`", fix="add `kind: events` (or titles, relations, cues)")
+    return data
+
+
+# --------------------------------------------------------------------------
+# The rule set
+
+class RuleSet:
+    """All rules, the gazetteer and the matchers, loaded once per run."""
+
+    def __init__(self, events: list[EventRule], titles: TitleRule, relations: list[RelationRule], cues: Cues,
+                 gazetteer: Gazetteer) -> None:
+        self.events = events
+        self.titles = titles
+        self.relations = relations
+        self.cues = cues
+        self.gazetteer = gazetteer
+        self.resolver = Resolver(gazetteer)
+        self.vocab = Vocab()
+        self.matcher = DependencyMatcher(self.vocab)
+        self.by_key: dict[int, EventRule] = {}
+        for rule in events:
+            self.matcher.add(rule.id, rule.patterns)
+            self.by_key[self.vocab.strings[rule.id]] = rule
+
+    @classmethod
+    def load(cls, directory: Path | None = None, gazetteer: Gazetteer | None = None) -> "RuleSet":
+        directory = Path(directory or RULES_DIR)
+        files = sorted(directory.glob("*.yaml"))
+        if not files:
+            raise RuleError("E300", f"no rule files in {directory}", fix="point [rules] dir at pipelines/rules")
+        known = {str(c).split("#")[-1] for c in KG.__annotations__}
+        events: list[EventRule] = []
+        titles = None
+        relations: list[RelationRule] = []
+        cues = None
+        seen: set[str] = set()
+        for path in files:
+            if path.stem == "quantities":
+                continue  # its own format, read and validated by kg.quantities
+            data = _read_yaml(path)
+            kind = data["kind"]
+            if kind == "events":
+                for raw in data.get("rules") or []:
+                    rule = _event_rule(raw, path.name, known, set(STRATEGIES))
+                    if rule.id in seen:
+                        raise RuleError("E308", f"{path.name}:{rule.id}: duplicate rule id", fix="rename one")
+                    seen.add(rule.id)
+                    events.append(rule)
+            elif kind == "titles":
+                titles = TitleRule(set(_norm_list(data["heads"])), int(data.get("max_words", 6)),
+                                   [(e["sentence"], e["name"], e["title"]) for e in data.get("examples", [])])
+            elif kind == "relations":
+                for raw in data.get("rules") or []:
+                    pred = str(raw["predicate"]).removeprefix("kg:")
+                    if pred not in known:
+                        raise RuleError("E304", f"{path.name}:{raw.get('id')}: kg:{pred} is not in the ontology",
+                                        fix="use an ontology property")
+                    relations.append(RelationRule(
+                        raw["id"], pred, [normalize_ar(c).split() for c in raw["cues"]],
+                        tuple(raw.get("subject_classes", ACTOR_CLASSES)), tuple(raw.get("object_classes", ACTOR_CLASSES)),
+                        list(raw["examples"]["match"]), list(raw["examples"]["no_match"])))
+            elif kind == "cues":
+                cues = Cues(set(_norm_list(data["negation"])),
+                            [normalize_ar(x).split() for x in data.get("negation_exceptions", [])],
+                            set(_norm_list(data["future_particles"])), set(_norm_list(data["planned"])),
+                            set(_norm_list(data["locative"])))
+            else:
+                raise RuleError("E300", f"{path.name}: unknown kind {kind!r}",
+                                fix="use events, titles, relations, cues or quantities")
+        if titles is None or cues is None:
+            raise RuleError("E300", f"{directory}: needs a `kind: titles` and a `kind: cues` file",
+                            fix="restore pipelines/rules/titles.yaml and cues.yaml")
+        return cls(events, titles, relations, cues, gazetteer or Gazetteer.load())
+
+    # ---------------------------------------------------------------------
+    def extract(self, doc: Document) -> ArticleFacts:
+        return Extraction(self, doc).run()
+
+    def spacy_doc(self, sentence: Sentence, mentions: list[Mention], actors: dict[str, Actor]) -> Doc:
+        words = sentence.words
+        heads = [(w.head - 1) if w.head > 0 else i for i, w in enumerate(words)]
+        sdoc = Doc(self.vocab, words=[w.text for w in words], heads=heads,
+                   deps=[w.deprel or "dep" for w in words], pos=[_upos(w.upos) for w in words],
+                   lemmas=[normalize_ar(w.lemma or w.text) for w in words])
+        for token, w in zip(sdoc, words):
+            token.norm_ = normalize_ar(w.text)
+        spans = []
+        for m in mentions:
+            if m.words:
+                spans.append(Span(sdoc, m.words[0] - 1, m.words[-1], label=actors[m.actor].cls))
+        sdoc.ents = _non_overlapping(spans)
+        return sdoc
+
+
+_UPOS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT",
+         "SCONJ", "SYM", "VERB", "X"}
+
+
+def _upos(tag: str) -> str:
+    return tag if tag in _UPOS else "X"
+
+
+def _non_overlapping(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    end = -1
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if span.start >= end:
+            out.append(span)
+            end = span.end
+    return out
+
+
+# --------------------------------------------------------------------------
+# Role-filling strategies. Each takes the context and a trigger word id and
+# returns mention indices (into ctx.mentions), best first.
+
+class SentenceContext:
+    def __init__(self, ex: "Extraction", sentence: Sentence, mentions: list[Mention]) -> None:
+        self.ex = ex
+        self.sentence = sentence
+        self.mentions = mentions  # mentions of this sentence, in order
+        self.by_word: dict[int, int] = {}
+        for i, m in enumerate(mentions):
+            for wid in m.words:
+                self.by_word[wid] = i
+
+    def cls(self, index: int) -> str:
+        m = self.mentions[index]
+        return "Place" if m.as_place else self.ex.actors[m.actor].cls
+
+    def head_of(self, index: int) -> Word:
+        """The mention's syntactic head: its word whose head lies outside it."""
+        m = self.mentions[index]
+        for wid in m.words:
+            w = self.sentence.word(wid)
+            if w.head not in m.words:
+                return w
+        return self.sentence.word(m.words[0])
+
+    def subtree(self, wid: int, limit: int = 12) -> set[int]:
+        out, todo = {wid}, [wid]
+        while todo:
+            cur = todo.pop()
+            for child in self.sentence.children(cur):
+                if child.id not in out and abs(child.id - wid) <= limit:
+                    out.add(child.id)
+                    todo.append(child.id)
+        return out
+
+    def mentions_in(self, words: set[int]) -> list[int]:
+        return sorted({self.by_word[w] for w in words if w in self.by_word})
+
+    def preposition(self, index: int) -> str | None:
+        """The preposition governing a mention: a `case` child, a proclitic of its first token, or the word before."""
+        m = self.mentions[index]
+        s = self.sentence
+        head = self.head_of(index)
+        for child in s.children(head.id):
+            if child.deprel == "case":
+                return normalize_ar(child.text)
+        first = s.word(m.words[0])
+        token = s.tokens[first.token]
+        clitics = [s.word(w) for w in token.words if w < first.id and s.word(w).upos == "ADP"]
+        if clitics:
+            return normalize_ar(clitics[-1].text)
+        # An unsplit proclitic: بالعراق, لبغداد (the gazetteer matched the name inside the word).
+        text = normalize_ar(first.text)
+        if text[:1] in ("ب", "ل") and text[1:3] == "ال" or text.startswith("لل"):
+            return text[:1]
+        # Walk back over a title phrase (من وزير الخارجية الأمريكي مايك بومبيو).
+        for wid in range(first.id - 1, max(0, first.id - 6), -1):
+            w = s.word(wid)
+            if w.upos == "ADP":
+                return normalize_ar(w.text)
+            if w.upos in ("VERB", "PUNCT", "CCONJ", "SCONJ") or wid in self.by_word:
+                break
+        return None
+
+    def is_break(self, word: Word) -> bool:
+        return word.upos == "PUNCT" and word.text in SENTENCE_BREAK
+
+
+SUBORDINATORS = {normalize_ar(w) for w in ("أن", "إن", "بأن", "لأن", "كي", "الذي", "التي", "الذين")}
+
+
+def _group_after(ctx: SentenceContext, trigger: int, window: int = 14, stop_at_verb: bool = True,
+                 free_only: bool = True) -> list[int]:
+    """Mentions after the trigger, up to a verb, a subordinator, a preposition
+    or a sentence break. With ``free_only``, mentions governed by a preposition
+    are left to the prep: strategies."""
+    out: list[int] = []
+    s = ctx.sentence
+    for wid in range(trigger + 1, min(len(s.words), trigger + window) + 1):
+        w = s.word(wid)
+        if wid in ctx.by_word:
+            idx = ctx.by_word[wid]
+            if idx not in out and not (free_only and ctx.preposition(idx) is not None):
+                out.append(idx)
+            continue
+        if ctx.is_break(w) or normalize_ar(w.text) in SUBORDINATORS or w.upos == "SCONJ":
+            break
+        if stop_at_verb and w.upos == "VERB":
+            break
+        if free_only and w.upos == "ADP" and len(s.tokens[w.token].words) == 1:
+            break
+    return out
+
+
+def _group_before(ctx: SentenceContext, trigger: int, window: int = 8) -> list[int]:
+    out: list[int] = []
+    s = ctx.sentence
+    for wid in range(trigger - 1, max(0, trigger - window), -1):
+        w = s.word(wid)
+        if wid in ctx.by_word:
+            idx = ctx.by_word[wid]
+            if idx not in out and ctx.preposition(idx) is None:
+                out.append(idx)
+            continue
+        if ctx.is_break(w) or w.upos == "VERB" or normalize_ar(w.text) in SUBORDINATORS:
+            break
+    return out
+
+
+def _conjuncts(ctx: SentenceContext, index: int) -> list[int]:
+    head = ctx.head_of(index)
+    out = []
+    for w in ctx.sentence.words:
+        if w.deprel.startswith("conj") and w.head == head.id and w.id in ctx.by_word:
+            out.append(ctx.by_word[w.id])
+    return out
+
+
+def s_subject(ctx: SentenceContext, trigger: int) -> list[int]:
+    """The trigger's nsubj (or its governing verb's, for a noun trigger), its
+    conjuncts, and actors inside a title phrase (وزير الخارجية فؤاد حسين)."""
+    s = ctx.sentence
+    t = s.word(trigger)
+    governors = [trigger]
+    if t.upos != "VERB" and t.head:
+        governors.append(t.head)
+    for gov in governors:
+        out: list[int] = []
+        for child in s.children(gov):
+            if child.deprel.startswith(("nsubj", "csubj")):
+                found = ctx.mentions_in(ctx.subtree(child.id, limit=8))
+                for idx in found:
+                    if idx not in out:
+                        out.append(idx)
+                        out.extend(i for i in _conjuncts(ctx, idx) if i not in out)
+        if out:
+            return out
+    return []
+
+
+def s_after(ctx: SentenceContext, trigger: int) -> list[int]:
+    """Actors right after the trigger, up to the next verb or sentence break (VSO order)."""
+    return _group_after(ctx, trigger)
+
+
+def s_before(ctx: SentenceContext, trigger: int) -> list[int]:
+    """Actors right before the trigger, back to the previous verb (SVO order, titles)."""
+    return _group_before(ctx, trigger)
+
+
+def s_object(ctx: SentenceContext, trigger: int) -> list[int]:
+    """Genitive/object actors of the trigger (مقتل سليماني, استهداف القاعدة)."""
+    s = ctx.sentence
+    out: list[int] = []
+    for child in s.children(trigger):
+        if child.deprel.startswith(("obj", "nmod", "iobj")) and not any(
+                c.deprel == "case" for c in s.children(child.id)):
+            for idx in ctx.mentions_in(ctx.subtree(child.id, limit=8)):
+                if idx not in out:
+                    out.append(idx)
+    return out
+
+
+def _prep(names: tuple[str, ...]) -> Callable[[SentenceContext, int], list[int]]:
+    wanted = {normalize_ar(n) for n in names}
+
+    def strategy(ctx: SentenceContext, trigger: int) -> list[int]:
+        subtree = ctx.subtree(trigger, limit=14)
+        out: list[int] = []
+        for idx, m in enumerate(ctx.mentions):
+            if not (trigger < m.words[0] <= trigger + 14 or m.words[0] in subtree):
+                continue
+            if ctx.preposition(idx) in wanted:
+                out.append(idx)
+                out.extend(i for i in _conjuncts(ctx, idx) if i not in out)
+        return sorted(set(out), key=lambda i: abs(ctx.mentions[i].words[0] - trigger))
+    return strategy
+
+
+def s_between(ctx: SentenceContext, trigger: int) -> list[int]:
+    """بين X و Y: both sides."""
+    s = ctx.sentence
+    for wid in range(max(1, trigger - 6), min(len(s.words), trigger + 10) + 1):
+        if normalize_ar(s.word(wid).text) == "بين":
+            group = _group_after(ctx, wid, window=12, stop_at_verb=True, free_only=False)
+            if len(group) >= 2:
+                return group
+    return []
+
+
+STRATEGIES: dict[str, Callable[..., list[int]]] = {
+    "subject": s_subject, "after": s_after, "before": s_before, "object": s_object, "between": s_between,
+    "prep": lambda ctx, t: [],  # parameterised as prep:من|إلى, see run_strategy
+    "demonym": lambda ctx, t: [],  # gives an actor, not a mention: see Extraction._demonym_role
+}
+
+
+def run_strategy(name: str, ctx: SentenceContext, trigger: int) -> list[int]:
+    """Run one strategy, or the union of several joined by '+', best first."""
+    out: list[int] = []
+    for part in name.split("+"):
+        base, _, arg = part.partition(":")
+        found = _prep(tuple(arg.split("|")))(ctx, trigger) if base == "prep" else STRATEGIES[base](ctx, trigger)
+        out.extend(i for i in found if i not in out)
+    return out
+
+
+# --------------------------------------------------------------------------
+# Extraction of one article
+
+class Extraction:
+    def __init__(self, rules: RuleSet, doc: Document) -> None:
+        self.rules = rules
+        self.doc = doc
+        self.article = doc.article
+        self.actors: dict[str, Actor] = {}
+        self.facts = ArticleFacts(doc)
+        self._event_n = 0
+        self._force_n = 0
+        self.last_speaker: str | None = None
+
+    @cached_property
+    def published(self) -> dt.date | None:
+        return self.article.published or publication_date(self.article.text)
+
+    def run(self) -> ArticleFacts:
+        actors, mentions = self.rules.resolver.resolve(self.doc)
+        self.actors = actors
+        self.facts.actors = actors
+        self.facts.mentions = mentions
+        dates = find_dates(self.article.text, self.published)
+        self.facts.dates = dates
+        for sent in self.doc.sentences:
+            sent_mentions = [m for m in mentions if m.sentence == sent.index]
+            ctx = SentenceContext(self, sent, sent_mentions)
+            source = SourceRef(self.article.id, sent.index, sent.start, sent.end, sent.text)
+            sent_dates = [d for d in dates if sent.start <= d.start < sent.end]
+            counts = find_troop_counts(sent, self.article.text)
+            self._titles(ctx, source)
+            self._relations(ctx, source)
+            events = self._events(ctx, source, sent_dates, counts)
+            self._forces(ctx, source, counts, events)
+        return self.facts
+
+    # -- events ------------------------------------------------------------
+    def _events(self, ctx: SentenceContext, source: SourceRef, dates: list[TimeExpression],
+                counts: list[TroopCount]) -> list[Event]:
+        sdoc = self.rules.spacy_doc(ctx.sentence, ctx.mentions, self.actors)
+        found: dict[int, tuple[EventRule, int]] = {}
+        for match_id, token_ids in self.rules.matcher(sdoc):
+            rule = self.rules.by_key[match_id]
+            trigger = token_ids[0] + 1
+            # One event per trigger word; the first rule in file order wins.
+            if trigger not in found or self.rules.events.index(rule) < self.rules.events.index(found[trigger][0]):
+                found[trigger] = (rule, trigger)
+        events: list[tuple[int, EventRule, Event]] = []
+        for trigger in sorted(found):
+            rule, _ = found[trigger]
+            event = self._event(ctx, source, rule, trigger, dates, counts)
+            if event is not None:
+                events.append((trigger, rule, event))
+        # Events without the actors their rule needs are dropped.
+        events = [(t, r, e) for t, r, e in events
+                  if not any(len(e.roles.get(role, [])) < n for role, n in r.min_roles.items())]
+        # Several triggers of one incident in a sentence (مقتل … بغارة) make one event.
+        merged: list[tuple[int, EventRule, Event]] = []
+        for trigger, rule, event in events:
+            twin = next((e for _, r, e in merged if r is rule and rule.merge_in_sentence), None)
+            if twin is None:
+                merged.append((trigger, rule, event))
+                continue
+            for role, actors in event.roles.items():
+                for actor in actors:
+                    twin.add_role(role, actor)
+            twin.date = twin.date or event.date
+            twin.force = twin.force or event.force
+        # Topics: the nearest following event of an allowed class.
+        claimed: set[int] = set()
+        for i, (trigger, rule, event) in enumerate(merged):
+            if not rule.topic:
+                continue
+            for later_trigger, later_rule, later in merged[i + 1:]:
+                if later.type in rule.topic and id(later) not in claimed:
+                    event.topic = later
+                    claimed.add(id(later))
+                    break
+        for trigger, rule, event in merged:
+            self.facts.events.append(event)
+        return [e for _, _, e in merged]
+
+    def _event(self, ctx: SentenceContext, source: SourceRef, rule: EventRule, trigger: int,
+               dates: list[TimeExpression], counts: list[TroopCount]) -> Event | None:
+        s = ctx.sentence
+        tword = s.word(trigger)
+        self._event_n += 1
+        event = Event(id=str(self._event_n), type=rule.emit, source=source, rule=rule.id, trigger=tword.text)
+        for role, strategies in rule.roles.items():
+            allowed = rule.role_classes.get(role)
+            for strategy in strategies:
+                if strategy == "demonym":
+                    actor = self._demonym_near(ctx, trigger)
+                    if actor:
+                        event.add_role(role, actor)
+                        break
+                    continue
+                picks = [i for i in run_strategy(strategy, ctx, trigger)
+                         if (allowed is None or ctx.cls(i) in allowed) and ctx.mentions[i].words[0] != trigger]
+                if picks:
+                    for i in picks:
+                        event.add_role(role, self._role_target(ctx, i, role))
+                    break
+        if rule.continues_speaker and "speaker" not in event.roles and self.last_speaker:
+            event.add_role("speaker", self.last_speaker)
+        if rule.emit == "Statement":
+            if "speaker" not in event.roles:
+                return None
+            self.last_speaker = event.roles["speaker"][0]
+        # Roles must not repeat across role names (an origin is not also a party).
+        seen: set[str] = set()
+        for role in ROLES:
+            if role in event.roles:
+                event.roles[role] = [a for a in event.roles[role] if a not in seen] or event.roles[role]
+                seen.update(event.roles[role])
+        if rule.quote:
+            event.quote = self._quote(ctx, tword)
+        if rule.force:
+            event.force = self._event_force(ctx, source, trigger, counts, event)
+            if event.force is None and rule.force == "required":
+                return None
+        event.date = self._nearest_date(tword, dates)
+        self._polarity_modality(ctx, trigger, event)
+        return event
+
+    def _demonym_near(self, ctx: SentenceContext, trigger: int) -> str | None:
+        """A nationality adjective on the trigger (غارة أمريكية) names the country acting."""
+        s = ctx.sentence
+        near = {c.id for c in s.children(trigger) if c.deprel.startswith("amod")} | {trigger + 1}
+        for wid in sorted(w for w in near if w <= len(s.words)):
+            entry = self.rules.gazetteer.demonym(s.word(wid).text)
+            if entry is not None:
+                self._ensure_actor(entry)
+                return entry.iri
+        return None
+
+    def _ensure_actor(self, entry) -> None:
+        self.actors.setdefault(entry.iri, Actor(entry.iri, entry.cls, entry.label_ar, entry.label_en,
+                                                sorted(set(entry.variants) - {entry.label_ar}),
+                                                list(entry.same_as), True))
+
+    def _role_target(self, ctx: SentenceContext, index: int, role: str) -> str:
+        """A capital resolved as a place stays a place for location roles; for
+        agent-like roles it is the country's government."""
+        m = ctx.mentions[index]
+        if m.as_place and role not in ("location", "origin", "destination"):
+            entry = self.rules.gazetteer.lookup(m.text)
+            if entry is not None and entry.capital_of:
+                country = self.rules.gazetteer.entry(entry.capital_of)
+                self._ensure_actor(country)
+                return country.iri
+        return m.actor
+
+    def _quote(self, ctx: SentenceContext, tword: Word) -> str | None:
+        text = self.article.text[tword.start:ctx.sentence.end]
+        match = QUOTES.search(text)
+        return match.group(1).strip() if match else None
+
+    def _nearest_date(self, tword: Word, dates: list[TimeExpression]) -> TimeExpression | None:
+        usable = [d for d in dates if d.kind in ("DATE", "TIME") or d.precision in ("day", "month", "year")]
+        if not usable:
+            return None
+        return min(usable, key=lambda d: (min(abs(d.start - tword.end), abs(d.end - tword.start)), d.start))
+
+    def _polarity_modality(self, ctx: SentenceContext, trigger: int, event: Event) -> None:
+        s, cues = ctx.sentence, self.rules.cues
+        t = s.word(trigger)
+        candidates = [trigger]
+        if t.upos != "VERB" and t.head and s.word(t.head).upos == "VERB":
+            candidates.append(t.head)
+        for cand in candidates:
+            window = [normalize_ar(s.word(w).text) for w in range(max(1, cand - 3), cand)]
+            following = [normalize_ar(s.word(w).text) for w in range(cand, min(len(s.words), cand + 2) + 1)]
+            children = {normalize_ar(c.text) for c in s.children(cand) if c.deprel in ("advmod", "neg", "aux", "mark")}
+            negs = (set(window) | children) & cues.negation
+            if negs and not any(_starts(window + following, exc) for exc in cues.negation_exceptions):
+                event.polarity = "Negative"
+            form = normalize_ar(s.word(cand).text)
+            lemma = normalize_ar(s.word(cand).lemma)
+            if set(window) & cues.future_particles or (
+                    s.word(cand).upos == "VERB" and form[:1] == "س" and lemma[:1] != "س" and form[1:2] in "يتنا"):
+                event.modality = event.modality or "future"
+            if (set(window) | {lemma}) & cues.planned:
+                event.modality = "planned"
+            if event.polarity:
+                break
+
+    # -- forces ------------------------------------------------------------
+    def _force_owner(self, ctx: SentenceContext, noun: int, event: Event | None = None) -> str | None:
+        s = ctx.sentence
+        # A demonym next to the force noun or among its modifiers: جندي أمريكي، القوات الأميركية.
+        near = [c.id for c in s.children(noun) if c.deprel.startswith(("amod", "nmod"))]
+        near += [w for w in range(noun + 1, min(len(s.words), noun + 2) + 1)]
+        for wid in sorted(set(near)):
+            entry = self.rules.gazetteer.demonym(s.word(wid).text)
+            if entry is not None:
+                self._ensure_actor(entry)
+                return entry.iri
+        # A genitive/possessor actor: قوات التحالف، جندي للتحالف.
+        for wid in range(noun + 1, min(len(s.words), noun + 3) + 1):
+            if wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) != "Place":
+                m = ctx.mentions[ctx.by_word[wid]]
+                prep = ctx.preposition(ctx.by_word[wid])
+                if prep in (None, "ل"):
+                    return m.actor
+        if event is not None:
+            for role in ("agent", "party", "speaker"):
+                if event.roles.get(role):
+                    return event.roles[role][0]
+        return None
+
+    def _force_location(self, ctx: SentenceContext, noun: int) -> str | None:
+        for idx, m in enumerate(ctx.mentions):
+            if noun < m.words[0] <= noun + 10 and ctx.cls(idx) in ("Country", "Place") \
+                    and ctx.preposition(idx) in self.rules.cues.locative:
+                return m.actor if not m.as_place else m.actor
+        return None
+
+    def _new_force(self, source: SourceRef, of: str | None, count: int | None, location: str | None,
+                   text: str) -> Force:
+        self._force_n += 1
+        return Force(str(self._force_n), of, count, source, location, text)
+
+    def _event_force(self, ctx: SentenceContext, source: SourceRef, trigger: int, counts: list[TroopCount],
+                     event: Event) -> Force | None:
+        after = [c for c in counts if c.noun > trigger and c.change != "from"]
+        if after:
+            c = min(after, key=lambda c: c.noun)
+            return self._new_force(source, self._force_owner(ctx, c.noun, event), c.value, None, c.text)
+        nouns = self.rules.force_nouns
+        s = ctx.sentence
+        for wid in range(trigger + 1, min(len(s.words), trigger + 6) + 1):
+            w = s.word(wid)
+            if normalize_ar(w.lemma) in nouns or normalize_ar(w.text) in nouns:
+                owner = self._force_owner(ctx, wid, event)
+                return self._new_force(source, owner, None, None, w.text)
+        return None
+
+    def _forces(self, ctx: SentenceContext, source: SourceRef, counts: list[TroopCount],
+                events: list[Event]) -> None:
+        for c in counts:
+            owner = self._force_owner(ctx, c.noun)
+            location = self._force_location(ctx, c.noun)
+            self.facts.forces.append(self._new_force(source, owner, c.value, location, c.text))
+
+    # -- titles and relations ------------------------------------------------
+    def _titles(self, ctx: SentenceContext, source: SourceRef) -> None:
+        s, rule = ctx.sentence, self.rules.titles
+        for idx, m in enumerate(ctx.mentions):
+            if ctx.cls(idx) != "Person":
+                continue
+            first = m.words[0]
+            # Title before the name: walk back over the title phrase to its head noun.
+            start = None
+            for wid in range(first - 1, max(0, first - rule.max_words - 1), -1):
+                w = s.word(wid)
+                if w.upos in ("VERB", "PUNCT") and w.text not in ("،", ","):
+                    break
+                if normalize_ar(w.lemma) in rule.heads or normalize_ar(w.text) in rule.heads:
+                    start = wid
+            if start is None:
+                continue
+            words = [s.word(w) for w in range(start, first)]
+            while words and words[-1].upos == "PUNCT":
+                words.pop()
+            if not words or any(w.id in ctx.by_word and ctx.cls(ctx.by_word[w.id]) == "Person" for w in words):
+                continue
+            title = self.article.text[words[0].start:words[-1].end]
+            self.facts.titles.append(Title(m.actor, title, source))
+
+    def _relations(self, ctx: SentenceContext, source: SourceRef) -> None:
+        s = ctx.sentence
+        for rule in self.rules.relations:
+            for idx, m in enumerate(ctx.mentions):
+                if ctx.cls(idx) not in rule.subject_classes:
+                    continue
+                end = m.words[-1]
+                for cue in rule.cues:
+                    n = len(cue)
+                    # Allow one modifier word (an adjective) between the subject and the cue.
+                    for skip in (0, 1):
+                        span = [normalize_ar(s.word(w).text) for w in range(end + 1 + skip, min(len(s.words), end + skip + n) + 1)]
+                        if span == cue:
+                            obj_word = end + skip + n + 1
+                            if obj_word in ctx.by_word and ctx.cls(ctx.by_word[obj_word]) in rule.object_classes:
+                                obj = ctx.mentions[ctx.by_word[obj_word]].actor
+                                if obj != m.actor:
+                                    self.facts.relations.append(Relation(m.actor, rule.predicate, obj, source))
+
+
+def _starts(words: list[str], prefix: list[str]) -> bool:
+    for i in range(len(words) - len(prefix) + 1):
+        if words[i:i + len(prefix)] == prefix:
+            return True
+    return False
+
+
+# Force nouns come from the quantities data so both stages agree.
+def _force_nouns(self: RuleSet) -> set[str]:
+    from .quantities import load_rules
+
+    return set(load_rules().force_nouns)
+
+
+RuleSet.force_nouns = cached_property(_force_nouns)  # type: ignore[attr-defined]
+RuleSet.force_nouns.__set_name__(RuleSet, "force_nouns")
