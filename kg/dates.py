@@ -159,12 +159,13 @@ class _Tables:
 
     REQUIRED = (
         "months", "ambiguous_months", "weekdays", "ambiguous_weekdays",
-        "weekday_context_before", "not_weekday_after", "ordinal_days", "relative_days", "not_today_after",
+        "weekday_context_before", "not_weekday_after", "ordinal_days", "relative_days",
+        "not_today_after",
         "relative_words", "relative_units", "this_words", "modifiers", "modifier_ranges",
         "year_keywords", "year_prepositions", "year_suffixes", "month_year_links",
-        "year_list_links", "bracket_year_range", "year_range", "count_words",
+        "year_list_links", "bracket_year_range", "numeric_hijri_years", "year_range", "count_words",
         "interval_heads", "hijri_months", "hijri_suffixes", "duration_units",
-        "duration_duals", "number_words", "ago_words", "sets", "publication_labels",
+        "duration_duals", "number_words", "ago_words", "every_words", "sets", "publication_labels",
         "dateline_window",
     )
 
@@ -207,7 +208,8 @@ class _Tables:
 
     def _compile(self) -> None:
         d = self.data
-        month = _alt(self.month_of_spellings())
+        month = _alt(s for family in self.month_spellings.values()
+                     for spellings in family.values() for s in spellings)
         weekday = _alt(s for ss in d["weekdays"].values() for s in ss)
         ordinal = _alt(s for ss in d["ordinal_days"].values() for s in ss)
         rel = _alt(s for ss in d["relative_words"].values() for s in ss)
@@ -221,35 +223,39 @@ class _Tables:
         # entry that starts with one ("لعام") is preferred whole.
         b = r"(?<!\w)(?:[وف]?[بلك]?)??"
 
-        def year(p: str, suffix: bool = True) -> str:
-            tail = rf"(?:\s?{ysuf}(?!\w))?" if suffix else ""
+        def year(p: str) -> str:
+            tail = rf"(?:\s?{ysuf}(?!\w))?"
             # 1000-2199 only (year_range is checked again in the handlers), so
             # that "يناير 2500 جندي" backtracks to a bare month.
             return (rf"(?P<{p}y>(?:1[0-9]{{3}}|2[01][0-9]{{2}}))(?![0-9])(?!\s*{hsuf}(?!\w))"
                     rf"(?!\s*{count}(?!\w)){tail}")
 
         def months(p: str) -> str:
-            return (rf"(?P<{p}m1>{month})(?!\w)(?:(?:\s*[/\\(\-]\s*|\s+)"
-                    rf"(?P<{p}m2>{month})(?!\w)(?:\s*\))?)?")
+            # A bracket closes only what it opened: "حزيران (يونيو)".
+            return (rf"(?P<{p}m1>{month})(?!\w)(?:(?:(?P<{p}op>\s*\(\s*)|\s*[/\\\-]\s*|\s+)"
+                    rf"(?P<{p}m2>{month})(?!\w)(?({p}op)\s*\)))?")
 
         year_tail = rf"(?:\s*[,،]?\s*(?:{link}\s+)?{year('')}|\s+(?P<rel>{rel})(?!\w))?"
         day = rf"(?:(?P<dn>{day_num})|(?P<do>{ordinal})\s+من)\s+(?:من\s+)?(?:شهر\s+)?"
-        self.patterns: list[tuple[str, re.Pattern[str]]] = [
+        hijri_month = _alt(s for ss in d["hijri_months"].values() for s in ss)
+        year_kw = _alt(d["year_keywords"])
+        number = _alt(self.number_of)
+        numeric_end = rf"(?![0-9]|[/\-.][0-9])(?:\s?{hsuf}(?!\w))?"
+        sources = [
             ("day", rf"{b}(?P<x>(?:(?P<wdp>(?:يوم\s+)?{weekday})\s*[,،]?\s*)?{day}"
                     rf"{months('')}{year_tail})"),
             ("month", rf"{b}(?P<x>(?:(?P<mod>{mod})\s+)?(?P<sh>شهر\s+)?{months('')}{year_tail})"),
             ("interval", rf"{b}(?P<x>(?:{_alt(d['interval_heads'])})\s+{months('a')}\s+و\s*"
                          rf"{months('b')}{year_tail})"),
-            ("year_kw", rf"{b}(?P<x>(?:(?P<mod>{mod})\s+)?(?:{_alt(d['year_keywords'])})\s+"
-                        rf"{year('')})"),
-            ("year_prep", rf"(?<!\w){_alt(d['year_prepositions'])}\s+(?P<x>{year('')})"),
-            ("year_suffix", rf"(?<![\w.,/\-])(?P<x>(?P<y>[0-9]{{4}})\s?{ysuf}(?!\w))"),
-            ("year_bracket", rf"\(\s*(?P<x>(?P<y>[0-9]{{4}}))\s*\)"),
-            ("hijri", rf"{b}(?P<x>(?:{day})?(?P<hm>{_alt(s for ss in d['hijri_months'].values() for s in ss)})"
-                      rf"(?!\w)\s*[,،]?\s*(?:{link}\s+)?(?P<y>[0-9]{{3,4}})(?![0-9])"
+            ("year_kw", rf"{b}(?P<x>(?:(?P<mod>{mod})\s+)?{year_kw}\s+{year('')})"),
+            ("year_prep", rf"{b}{_alt(d['year_prepositions'])}\s+(?P<x>{year('')})"),
+            ("year_suffix", rf"(?<![\w.,/\-])(?:[وف]?[بلك]?)??"
+                            rf"(?P<x>(?P<y>[0-9]{{4}})\s?{ysuf}(?!\w))"),
+            ("year_bracket", r"\(\s*(?P<x>(?P<y>[0-9]{4}))\s*\)"),
+            ("hijri", rf"{b}(?P<x>(?:{day})?(?P<hm>{hijri_month})(?!\w)"
+                      rf"\s*[,،]?\s*(?:{link}\s+)?(?P<y>[0-9]{{3,4}})(?![0-9])"
                       rf"(?:\s?{hsuf}(?!\w))?)"),
-            ("hijri_year", rf"{b}(?P<x>(?:(?:{_alt(d['year_keywords'])})\s+)?"
-                           rf"(?P<y>[0-9]{{3,4}})\s?{hsuf}(?!\w))"),
+            ("hijri_year", rf"{b}(?P<x>(?:{year_kw}\s+)?(?P<y>[0-9]{{3,4}})\s?{hsuf}(?!\w))"),
             ("relday", rf"{b}(?P<x>(?P<rd>{_alt(d['relative_days'])})(?!\w)"
                        rf"(?:\s*[,،]?\s*(?P<wd>{weekday})(?!\w))?)"),
             ("weekday", rf"{b}(?P<x>(?:(?P<yawm>يوم)\s+)?(?P<wd>{weekday})(?!\w)"
@@ -257,23 +263,20 @@ class _Tables:
             ("period", rf"{b}(?P<x>(?:(?P<mod>{mod})\s+)?(?:(?P<this>{_alt(d['this_words'])})\s+)?"
                        rf"(?P<unit>{_alt(self.unit_of)})(?!\w)(?:\s+(?P<rel>{rel})(?!\w))?)"),
             ("numeric_ymd", r"(?<![0-9/\-.])(?P<x>(?P<y>[0-9]{4})(?P<s>[/\-.])(?P<m>[0-9]{1,2})"
-                            r"(?P=s)(?P<d>[0-9]{1,2}))(?![0-9]|[/\-.][0-9])"),
+                            rf"(?P=s)(?P<d>[0-9]{{1,2}}){numeric_end})"),
             ("numeric_dmy", r"(?<![0-9/\-.])(?P<x>(?P<d>[0-9]{1,2})(?P<s>[/\-.])(?P<m>[0-9]{1,2})"
-                            r"(?P=s)(?P<y>[0-9]{4}))(?![0-9]|[/\-.][0-9])"),
-            ("duration", rf"{b}(?P<x>(?:(?P<ago>{_alt(d['ago_words'])})\s+)?"
-                         rf"(?:(?:(?P<n>[0-9]{{1,3}})(?![0-9])|(?P<nw>{_alt(self.number_of)}"
-                         rf"(?:\s+و\s*{_alt(self.number_of)})?))\s+(?P<u>{_alt(self.dur_unit_of)})"
+                            rf"(?P=s)(?P<y>[0-9]{{4}}){numeric_end})"),
+            ("duration", rf"{b}(?P<x>(?:(?P<ago>{_alt(d['ago_words'])})\s+"
+                         rf"|(?P<every>{_alt(d['every_words'])})\s+)?"
+                         rf"(?:(?:(?P<n>[0-9]{{1,3}})(?![0-9])"
+                         rf"|(?P<nw>{number}(?:\s+و\s*{number})?))"
+                         rf"\s+(?P<u>{_alt(self.dur_unit_of)})"
                          rf"|(?P<dual>{_alt(self.dual_of)}))(?!\w))"),
             ("set", rf"{b}(?P<x>{_alt(d['sets'])})(?!\w)"),
         ]
-        self.patterns = [(name, re.compile(p)) for name, p in self.patterns]  # type: ignore[misc]
+        self.patterns = [(name, re.compile(source)) for name, source in sources]
         self.year_list = re.compile(
             rf"\s*{_alt(d['year_list_links'])}\s*(?P<x>{year('')})")
-        self.month_re = re.compile(month)
-
-    def month_of_spellings(self) -> list[str]:
-        return sorted({s for fam in self.month_spellings.values() for ss in fam.values()
-                       for s in ss})
 
 
 @lru_cache(maxsize=1)
@@ -649,6 +652,14 @@ def _h_period(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
 
 def _h_numeric(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
     year = int(m.group("y"))
+    low, high = c.tables.data["numeric_hijri_years"]
+    if low <= year <= high:
+        # "29-8-1436": Gulf news writes Hijri dates with digits only.
+        try:
+            date = _gregorian(year, int(m.group("m")), int(m.group("d")))
+        except (OverflowError, ValueError):
+            return None
+        return c.expr(m, date.isoformat(), "day", (date, date))
     if not _in_year_range(year, c.tables):
         return None
     date = _safe_date(year, int(m.group("m")), int(m.group("d")))
@@ -671,6 +682,8 @@ def _h_duration(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
     if amount == 0:
         return None
     value = f"PT{amount}{unit[0]}" if unit in ("H", "MIN") else f"P{amount}{unit}"
+    if m.group("every"):
+        return c.expr(m, value, None, kind="SET")  # "كل عامين": every two years
     if not m.group("ago"):
         return c.expr(m, value, "duration", kind="DURATION")
     # "قبل 3 سنوات": a date that many units before publication.
@@ -703,13 +716,14 @@ _HANDLERS: dict[str, Callable[[re.Match[str], _Ctx], TimeExpression | None]] = {
 }
 
 _YEAR_LIST_AFTER = ("year_kw", "year_prep", "year_suffix", "year_bracket")
+_Found = tuple[int, int, int, TimeExpression]  # start, end, pattern rank, expression
 
 
 def _find(text: str, anchor: dt.date | None) -> list[TimeExpression]:
     t = _tables()
     folded = _Folded(text)
     ctx = _Ctx(folded, anchor, t)
-    found: list[tuple[int, int, int, TimeExpression]] = []
+    found: list[_Found] = []
     for rank, (name, pattern) in enumerate(t.patterns):
         for m in pattern.finditer(folded.text):
             expr = _HANDLERS[name](m, ctx)
@@ -727,7 +741,7 @@ def _find(text: str, anchor: dt.date | None) -> list[TimeExpression]:
     return sorted(taken, key=lambda e: e.start)
 
 
-def _year_list(pos: int, previous: int, c: _Ctx, rank: int) -> list[tuple[int, int, int, TimeExpression]]:
+def _year_list(pos: int, previous: int, c: _Ctx, rank: int) -> list[_Found]:
     """"عامي 2002 و 2003": years listed after a year are years too."""
     out = []
     while True:
@@ -790,8 +804,7 @@ def publication_date(text: str) -> dt.date | None:
     lines = text.splitlines()
     for label in t.labels:
         for line in lines:
-            folded = normalize_ar(line)
-            if not folded.startswith(label):
+            if not re.match(re.escape(label) + r"(?!\w)", normalize_ar(line)):
                 continue
             for expr in _find(line, None):
                 if expr.precision == "day" and expr.value:

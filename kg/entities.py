@@ -49,6 +49,15 @@ def _is_locative(sentence: Sentence, first_word: int) -> bool:
     return False
 
 
+def _restore_article(sentence: Sentence, word) -> str:
+    """للعراق splits into ل + لعراق: the article's alef is gone; put it back."""
+    token = sentence.tokens[word.token]
+    if word.id != token.words[0] and word.text.startswith("ل") and \
+            normalize_ar(sentence.word(word.id - 1).text) == "ل":
+        return "ا" + word.text
+    return word.text
+
+
 class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -59,7 +68,7 @@ class Resolver:
         full_names: dict[str, str] = {}  # normalised last-name suffix → full-name IRI
         for sent in doc.sentences:
             taken: set[int] = set()
-            forms = [w.text for w in sent.words]
+            forms = [_restore_article(sent, w) for w in sent.words]
             for match in self.gazetteer.find(forms):
                 ids = tuple(range(match.start + 1, match.end + 1))
                 entry = match.entry

@@ -105,6 +105,11 @@ class QuantityRules:
     cues: dict[str, tuple[Phrase, ...]]  # "<section>.<kind>" -> phrases
 
     def phrases(self, key: str) -> tuple[Phrase, ...]:
+        """Normalised cue phrases of ``"<section>.<kind>"``.
+
+        >>> ("اكثر", "من") in load_rules().phrases("approx_cues.before")
+        True
+        """
         return self.cues.get(key, ())
 
 
@@ -307,7 +312,8 @@ def _lookup(form: str, rules: QuantityRules) -> tuple[str, float | None] | None:
     s = normalize_ar(form)
     if s in rules.number_words:
         return rules.number_words[s]
-    for prefix in ("و", "ف", "وب", "ول", "فب", "ب", "ل", "ك", "ال", "وال", "بال"):
+    # No ال: a definite number word is a percentage (في المئة) or an ordinal, not a head count.
+    for prefix in ("و", "ف", "وب", "ول", "فب", "ب", "ل", "ك"):
         if s.startswith(prefix) and s[len(prefix):] in rules.number_words:
             return rules.number_words[s[len(prefix):]]
     return None

@@ -89,6 +89,7 @@ class Cues:
     future_particles: set[str]
     planned: set[str]
     locative: set[str]
+    dual: set[str]
 
 
 def _norm_list(values: Iterable[str]) -> list[str]:
@@ -142,6 +143,10 @@ def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[s
         norm_patterns.append([{**node, "RIGHT_ATTRS": _normalise_attrs(node.get("RIGHT_ATTRS", {}), where)}
                               for node in pattern])
     roles = raw.get("roles") or {}
+    for key in (raw.get("min_roles") or {}):
+        bad = [r for r in str(key).split("|") if r not in ROLES]
+        if bad:
+            raise RuleError("E305", f"{where}: min_roles names unknown role {bad[0]!r}", fix=f"use {', '.join(ROLES)}")
     for role, strats in roles.items():
         if role not in ROLES:
             raise RuleError("E305", f"{where}: unknown role {role!r}", fix=f"use one of {', '.join(ROLES)}")
@@ -252,7 +257,7 @@ class RuleSet:
                 cues = Cues(set(_norm_list(data["negation"])),
                             [normalize_ar(x).split() for x in data.get("negation_exceptions", [])],
                             set(_norm_list(data["future_particles"])), set(_norm_list(data["planned"])),
-                            set(_norm_list(data["locative"])))
+                            set(_norm_list(data["locative"])), set(_norm_list(data.get("dual_reference", []))))
             else:
                 raise RuleError("E300", f"{path.name}: unknown kind {kind!r}",
                                 fix="use events, titles, relations, cues or quantities")
@@ -308,6 +313,7 @@ class SentenceContext:
         self.ex = ex
         self.sentence = sentence
         self.mentions = mentions  # mentions of this sentence, in order
+        self.title_words: set[int] = set()  # words inside a title phrase (رئيس الحكومة العراقية …)
         self.by_word: dict[int, int] = {}
         for i, m in enumerate(mentions):
             for wid in m.words:
@@ -369,10 +375,23 @@ class SentenceContext:
         return word.upos == "PUNCT" and word.text in SENTENCE_BREAK
 
 
+QUOTE_MARKS = set('"“”«»')
+CLAUSE_LINKS = {normalize_ar(w) for w in ("فيما", "بينما", "في حين", "لكن", "ولكن")}
 SUBORDINATORS = {normalize_ar(w) for w in ("أن", "إن", "بأن", "لأن", "كي", "الذي", "التي", "الذين")}
 
 
-def _group_after(ctx: SentenceContext, trigger: int, window: int = 14, stop_at_verb: bool = True,
+def _opens_quotation(s: Sentence, wid: int) -> bool:
+    """A quote mark that opens a quotation (speech), not one around a short
+    name such as “داعش” or “فيلق القدس”."""
+    if s.word(wid).text not in QUOTE_MARKS:
+        return False
+    for n, other in enumerate(range(wid + 1, len(s.words) + 1)):
+        if s.word(other).text in QUOTE_MARKS:
+            return n > 4
+    return True
+
+
+def _group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_verb: bool = True,
                  free_only: bool = True) -> list[int]:
     """Mentions after the trigger, up to a verb, a subordinator, a preposition
     or a sentence break. With ``free_only``, mentions governed by a preposition
@@ -386,7 +405,7 @@ def _group_after(ctx: SentenceContext, trigger: int, window: int = 14, stop_at_v
             if idx not in out and not (free_only and ctx.preposition(idx) is not None):
                 out.append(idx)
             continue
-        if ctx.is_break(w) or normalize_ar(w.text) in SUBORDINATORS or w.upos == "SCONJ":
+        if ctx.is_break(w) or normalize_ar(w.text) in SUBORDINATORS or w.upos == "SCONJ" or _opens_quotation(s, wid):
             break
         if stop_at_verb and w.upos == "VERB":
             break
@@ -491,7 +510,35 @@ def s_between(ctx: SentenceContext, trigger: int) -> list[int]:
     return []
 
 
+def s_verb_subject(ctx: SentenceContext, trigger: int) -> list[int]:
+    """For a noun trigger (قرارا، اتفاق): the subject of the nearest verb before it."""
+    s = ctx.sentence
+    for wid in range(trigger - 1, max(0, trigger - 10), -1):
+        w = s.word(wid)
+        if ctx.is_break(w):
+            break
+        if w.upos == "VERB":
+            found = s_subject(ctx, wid) or _group_after(ctx, wid, window=trigger - wid)
+            return [i for i in found if ctx.mentions[i].words[0] < trigger]
+    return []
+
+
+def s_persons(ctx: SentenceContext, trigger: int) -> list[int]:
+    """Every person named in the same clause after the trigger (meeting sentences
+    list their participants, often behind long title phrases)."""
+    out = []
+    for wid in range(trigger + 1, min(len(ctx.sentence.words), trigger + 30) + 1):
+        w = ctx.sentence.word(wid)
+        if ctx.is_break(w) or _opens_quotation(ctx.sentence, wid):
+            break
+        idx = ctx.by_word.get(wid)
+        if idx is not None and idx not in out and ctx.cls(idx) == "Person":
+            out.append(idx)
+    return out
+
+
 STRATEGIES: dict[str, Callable[..., list[int]]] = {
+    "verb_subject": s_verb_subject, "persons": s_persons,
     "subject": s_subject, "after": s_after, "before": s_before, "object": s_object, "between": s_between,
     "prep": lambda ctx, t: [],  # parameterised as prep:من|إلى, see run_strategy
     "demonym": lambda ctx, t: [],  # gives an actor, not a mention: see Extraction._demonym_role
@@ -521,6 +568,9 @@ class Extraction:
         self._event_n = 0
         self._force_n = 0
         self.last_speaker: str | None = None
+        self.last_pair: list[str] = []
+        # (date, actors) of the last dated event of the previous sentence
+        self.previous_dated: tuple[TimeExpression, set[str]] | None = None
 
     @cached_property
     def published(self) -> dt.date | None:
@@ -533,6 +583,9 @@ class Extraction:
         self.facts.mentions = mentions
         dates = find_dates(self.article.text, self.published)
         self.facts.dates = dates
+        # A month name tagged as a place by NER (نيسان/ابريل) is part of a date.
+        mentions[:] = [m for m in mentions if self.actors[m.actor].from_gazetteer
+                       or not any(d.start < m.end and m.start < d.end for d in dates)]
         for sent in self.doc.sentences:
             sent_mentions = [m for m in mentions if m.sentence == sent.index]
             ctx = SentenceContext(self, sent, sent_mentions)
@@ -543,6 +596,9 @@ class Extraction:
             self._relations(ctx, source)
             events = self._events(ctx, source, sent_dates, counts)
             self._forces(ctx, source, counts, events)
+            dated = [e for e in events if e.date is not None and e.date in sent_dates]
+            self.previous_dated = (dated[-1].date, {a for e in dated for v in e.roles.values() for a in v}) \
+                if dated else None
         return self.facts
 
     # -- events ------------------------------------------------------------
@@ -564,7 +620,8 @@ class Extraction:
                 events.append((trigger, rule, event))
         # Events without the actors their rule needs are dropped.
         events = [(t, r, e) for t, r, e in events
-                  if not any(len(e.roles.get(role, [])) < n for role, n in r.min_roles.items())]
+                  if not any(sum(len(e.roles.get(x, [])) for x in roles.split("|")) < n
+                             for roles, n in r.min_roles.items())]
         # Several triggers of one incident in a sentence (مقتل … بغارة) make one event.
         merged: list[tuple[int, EventRule, Event]] = []
         for trigger, rule, event in events:
@@ -587,6 +644,13 @@ class Extraction:
                     event.topic = later
                     claimed.add(id(later))
                     break
+            # Whose forces? The speaker's or agent's, when the topic does not say.
+            topic = event.topic
+            if topic is not None and topic.force is not None and topic.force.of is None:
+                for role in ("agent", "speaker"):
+                    if event.roles.get(role):
+                        topic.force.of = self._country_of(event.roles[role][0])
+                        break
         for trigger, rule, event in merged:
             self.facts.events.append(event)
         return [e for _, _, e in merged]
@@ -607,11 +671,15 @@ class Extraction:
                         break
                     continue
                 picks = [i for i in run_strategy(strategy, ctx, trigger)
-                         if (allowed is None or ctx.cls(i) in allowed) and ctx.mentions[i].words[0] != trigger]
+                         if (allowed is None or ctx.cls(i) in allowed) and ctx.mentions[i].words[0] != trigger
+                         and not set(ctx.mentions[i].words) <= ctx.title_words]
                 if picks:
                     for i in picks:
                         event.add_role(role, self._role_target(ctx, i, role))
                     break
+        pair_role = "party" if "party" in rule.roles else "participant" if "participant" in rule.roles else None
+        if pair_role:
+            self._dual_reference(ctx, trigger, event, pair_role)
         if rule.continues_speaker and "speaker" not in event.roles and self.last_speaker:
             event.add_role("speaker", self.last_speaker)
         if rule.emit == "Statement":
@@ -630,9 +698,22 @@ class Extraction:
             event.force = self._event_force(ctx, source, trigger, counts, event)
             if event.force is None and rule.force == "required":
                 return None
-        event.date = self._nearest_date(tword, dates)
+        event.date = self._nearest_date(tword, dates) or self._carried_date(ctx, event)
         self._polarity_modality(ctx, trigger, event)
         return event
+
+    def _dual_reference(self, ctx: SentenceContext, trigger: int, event: Event, role: str) -> None:
+        """الجانبان، الطرفان، البلدين: the two sides named last in the article."""
+        actors = event.roles.get(role, [])
+        countries = [a for a in actors if self.actors[a].cls in ("Country", "Organization")]
+        if len(countries) >= 2:
+            self.last_pair = countries[:2]
+            return
+        s = ctx.sentence
+        near = range(max(1, trigger - 8), min(len(s.words), trigger + 8) + 1)
+        if self.last_pair and any(normalize_ar(s.word(w).text) in self.rules.cues.dual for w in near):
+            for actor in self.last_pair:
+                event.add_role(role, actor)
 
     def _demonym_near(self, ctx: SentenceContext, trigger: int) -> str | None:
         """A nationality adjective on the trigger (غارة أمريكية) names the country acting."""
@@ -668,10 +749,22 @@ class Extraction:
         return match.group(1).strip() if match else None
 
     def _nearest_date(self, tword: Word, dates: list[TimeExpression]) -> TimeExpression | None:
-        usable = [d for d in dates if d.kind in ("DATE", "TIME") or d.precision in ("day", "month", "year")]
+        text = self.article.text
+        usable = [d for d in dates if (d.kind in ("DATE", "TIME") or d.precision in ("day", "month", "year"))
+                  and text.count("(", 0, d.start) <= text.count(")", 0, d.start)]
         if not usable:
             return None
         return min(usable, key=lambda d: (min(abs(d.start - tword.end), abs(d.end - tword.start)), d.start))
+
+    def _carried_date(self, ctx: SentenceContext, event: Event) -> TimeExpression | None:
+        """A sentence that goes on with the same actor (وقال بايدن …) keeps the
+        date of the previous sentence's event with that actor."""
+        first = ctx.sentence.words[0] if ctx.sentence.words else None
+        if first is None or normalize_ar(first.text) not in ("و", "ف") or self.previous_dated is None:
+            return None
+        previous, actors = self.previous_dated
+        mine = {a for values in event.roles.values() for a in values}
+        return previous if mine & actors else None
 
     def _polarity_modality(self, ctx: SentenceContext, trigger: int, event: Event) -> None:
         s, cues = ctx.sentence, self.rules.cues
@@ -697,10 +790,19 @@ class Extraction:
                 break
 
     # -- forces ------------------------------------------------------------
-    def _force_owner(self, ctx: SentenceContext, noun: int, event: Event | None = None) -> str | None:
+    def _force_owner(self, ctx: SentenceContext, noun: int, event: Event | None = None,
+                     count: TroopCount | None = None) -> str | None:
         s = ctx.sentence
+        # "بينهم 2500 أمريكي": a demonym right after the number names the owner.
+        if count is not None and count.number_words:
+            after = count.number_words[-1] + 1
+            if after <= len(s.words) and after != noun:
+                entry = self.rules.gazetteer.demonym(s.word(after).text)
+                if entry is not None:
+                    self._ensure_actor(entry)
+                    return entry.iri
         # A demonym next to the force noun or among its modifiers: جندي أمريكي، القوات الأميركية.
-        near = [c.id for c in s.children(noun) if c.deprel.startswith(("amod", "nmod"))]
+        near = [noun] + [c.id for c in s.children(noun) if c.deprel.startswith(("amod", "nmod"))]
         near += [w for w in range(noun + 1, min(len(s.words), noun + 2) + 1)]
         for wid in sorted(set(near)):
             entry = self.rules.gazetteer.demonym(s.word(wid).text)
@@ -717,15 +819,38 @@ class Extraction:
         if event is not None:
             for role in ("agent", "party", "speaker"):
                 if event.roles.get(role):
-                    return event.roles[role][0]
+                    return self._country_of(event.roles[role][0])
         return None
 
-    def _force_location(self, ctx: SentenceContext, noun: int) -> str | None:
+    def _country_of(self, iri: str) -> str:
+        """A ministry's or army's forces are its country's forces."""
+        try:
+            entry = self.rules.gazetteer.entry(iri)
+        except KeyError:
+            return iri
+        if entry.part_of and entry.cls != "Country":
+            parent = self.rules.gazetteer.entry(entry.part_of)
+            self._ensure_actor(parent)
+            return parent.iri
+        return iri
+
+    def _force_location(self, ctx: SentenceContext, count: TroopCount) -> str | None:
+        """The nearest place after a locative preposition (في العراق، بالعراق), on
+        either side of the count, not across a clause boundary."""
+        s = ctx.sentence
+        anchor = count.number_words[0] if count.number_words else count.noun
+        best: tuple[int, str] | None = None
         for idx, m in enumerate(ctx.mentions):
-            if noun < m.words[0] <= noun + 10 and ctx.cls(idx) in ("Country", "Place") \
-                    and ctx.preposition(idx) in self.rules.cues.locative:
-                return m.actor if not m.as_place else m.actor
-        return None
+            if ctx.cls(idx) not in ("Country", "Place") or ctx.preposition(idx) not in self.rules.cues.locative:
+                continue
+            lo, hi = sorted((anchor, m.words[0]))
+            if any(s.word(w).text in ("،", ",", ";", "؛") or normalize_ar(s.word(w).text) in CLAUSE_LINKS
+                   for w in range(lo + 1, hi)):
+                continue
+            distance = abs(m.words[0] - anchor)
+            if distance <= 12 and (best is None or distance < best[0]):
+                best = (distance, m.actor)
+        return best[1] if best else None
 
     def _new_force(self, source: SourceRef, of: str | None, count: int | None, location: str | None,
                    text: str) -> Force:
@@ -737,7 +862,7 @@ class Extraction:
         after = [c for c in counts if c.noun > trigger and c.change != "from"]
         if after:
             c = min(after, key=lambda c: c.noun)
-            return self._new_force(source, self._force_owner(ctx, c.noun, event), c.value, None, c.text)
+            return self._new_force(source, self._force_owner(ctx, c.noun, event, c), c.value, None, c.text)
         nouns = self.rules.force_nouns
         s = ctx.sentence
         for wid in range(trigger + 1, min(len(s.words), trigger + 6) + 1):
@@ -749,10 +874,25 @@ class Extraction:
 
     def _forces(self, ctx: SentenceContext, source: SourceRef, counts: list[TroopCount],
                 events: list[Event]) -> None:
+        new: list[Force] = []
+        located: dict[int, str] = {}  # force noun -> location
         for c in counts:
-            owner = self._force_owner(ctx, c.noun)
-            location = self._force_location(ctx, c.noun)
-            self.facts.forces.append(self._new_force(source, owner, c.value, location, c.text))
+            owner = self._force_owner(ctx, c.noun, count=c)
+            # Counts sharing a noun (ranges, "بينهم 2500") share a place.
+            location = self._force_location(ctx, c) or located.get(c.noun)
+            if location:
+                located.setdefault(c.noun, location)
+            new.append(self._new_force(source, owner, c.value, location, c.text))
+        # Counts listed together share their owner (سحب 2000 جندي من أفغانستان و500 من العراق).
+        owners = {f.of for f in new if f.of} | {e.force.of for e in events if e.force and e.force.of}
+        if len(owners) == 1:
+            owner = owners.pop()
+            for f in new:
+                f.of = f.of or owner
+            for e in events:
+                if e.force and not e.force.of:
+                    e.force.of = owner
+        self.facts.forces.extend(new)
 
     # -- titles and relations ------------------------------------------------
     def _titles(self, ctx: SentenceContext, source: SourceRef) -> None:
@@ -767,6 +907,8 @@ class Extraction:
                 w = s.word(wid)
                 if w.upos in ("VERB", "PUNCT") and w.text not in ("،", ","):
                     break
+                if wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) == "Person":
+                    break
                 if normalize_ar(w.lemma) in rule.heads or normalize_ar(w.text) in rule.heads:
                     start = wid
             if start is None:
@@ -778,25 +920,29 @@ class Extraction:
                 continue
             title = self.article.text[words[0].start:words[-1].end]
             self.facts.titles.append(Title(m.actor, title, source))
+            ctx.title_words.update(w.id for w in words)
 
     def _relations(self, ctx: SentenceContext, source: SourceRef) -> None:
-        s = ctx.sentence
+        """SUBJECT [up to 3 words] CUE OBJECT, compared on normalised text so
+        that tokenisation (تقوده → تقود + ه) does not matter."""
+        text = self.article.text
         for rule in self.rules.relations:
-            for idx, m in enumerate(ctx.mentions):
-                if ctx.cls(idx) not in rule.subject_classes:
+            for si, subj in enumerate(ctx.mentions):
+                if ctx.cls(si) not in rule.subject_classes:
                     continue
-                end = m.words[-1]
-                for cue in rule.cues:
-                    n = len(cue)
-                    # Allow one modifier word (an adjective) between the subject and the cue.
-                    for skip in (0, 1):
-                        span = [normalize_ar(s.word(w).text) for w in range(end + 1 + skip, min(len(s.words), end + skip + n) + 1)]
-                        if span == cue:
-                            obj_word = end + skip + n + 1
-                            if obj_word in ctx.by_word and ctx.cls(ctx.by_word[obj_word]) in rule.object_classes:
-                                obj = ctx.mentions[ctx.by_word[obj_word]].actor
-                                if obj != m.actor:
-                                    self.facts.relations.append(Relation(m.actor, rule.predicate, obj, source))
+                for oi in range(si + 1, len(ctx.mentions)):
+                    obj = ctx.mentions[oi]
+                    if obj.start - subj.end > 80 or obj.actor == subj.actor:
+                        continue
+                    if ctx.cls(oi) not in rule.object_classes:
+                        continue
+                    between = re.sub(r"[^\w\s]", " ", normalize_ar(text[subj.end:obj.start])).split()
+                    if len(between) > 6:
+                        continue
+                    if any(between[len(between) - len(cue):] == cue and len(between) - len(cue) <= 3
+                           for cue in rule.cues):
+                        self.facts.relations.append(Relation(subj.actor, rule.predicate, obj.actor, source))
+                        break
 
 
 def _starts(words: list[str], prefix: list[str]) -> bool:

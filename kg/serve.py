@@ -2,7 +2,8 @@
 standard library's ``http.server``.
 
 ``/sparql`` answers GET ``?query=``, POST form ``query=`` and POST
-``application/sparql-query``, in JSON, XML or CSV results (Turtle for
+``application/sparql-query`` (a bare name such as ``?query=timeline`` runs that
+named query), in JSON, XML or CSV results (Turtle for
 CONSTRUCT/DESCRIBE) by content negotiation. ``/`` is the viewer
 (``graph.html``) and other paths are the outputs folder's files. SPARQL Update
 and ``SERVICE`` are refused; a query runs in a worker and gives up after
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import re
 import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -29,7 +31,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .errors import QueryError
-from .query import EXAMPLE, Answer, execute, format_answer, open_store, read_answer
+from .query import EXAMPLE, QUERIES_DIR, Answer, execute, format_answer, list_named_queries, open_store, read_answer
 
 log = logging.getLogger(__name__)
 
@@ -201,6 +203,14 @@ class SparqlHandler(BaseHTTPRequestHandler):
                         "or POST it as a form (query=...) or as application/sparql-query")
             return
         query = queries[0]
+        # A bare name runs a named query (never a file path: that would read the disk).
+        if re.fullmatch(r"[A-Za-z0-9_-]+", query.strip()):
+            named = QUERIES_DIR / f"{query.strip()}.rq"
+            if not named.is_file():
+                self._error(HTTPStatus.BAD_REQUEST, f"[E502] no named query {query.strip()!r}; the named queries are: "
+                            + ", ".join(name for name, _ in list_named_queries()))
+                return
+            query = named.read_text(encoding="utf-8")
         wanted = params.get("format", [""])[-1]
         accept = _FORMAT_PARAM.get(wanted, self.headers.get("Accept") or "")
         limit = self.server.config.result_limit

@@ -4,6 +4,8 @@
 (function () {
   "use strict";
 
+  // Milliseconds since navigation start, for benchmarks/bench_viewer.py.
+  var state = { drawn: false, stabilized: false, timing: { start: performance.now() } };
   var data = JSON.parse(document.getElementById("kg-data").textContent);
 
   // Tooltips as elements built with textContent, one <div dir="auto"> a line,
@@ -40,17 +42,19 @@
     }
   });
 
-  var state = { drawn: false, stabilized: false };
+  state.timing.data = performance.now();
   var network = new vis.Network(
     document.getElementById("kg-network"),
     { nodes: nodeView, edges: edgeView },
     data.options
   );
+  state.timing.network = performance.now();
   // Physics is bounded: once stabilised (or the iteration cap is reached) the
   // layout is frozen, so large graphs stop costing CPU.
   network.once("stabilizationIterationsDone", function () {
     network.setOptions({ physics: { enabled: false } });
     state.stabilized = true;
+    state.timing.stabilized = performance.now();
     showCounts();
   });
   network.once("afterDrawing", function () { state.drawn = true; });
