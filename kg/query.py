@@ -350,7 +350,7 @@ def compact_iri(iri: str) -> str:
     if best:
         local = iri[len(PREFIXES[best]):]
         # Local names with characters Turtle would need to escape stay whole.
-        if re.fullmatch(r"[\w/.\-]*", local) and not local.endswith("."):
+        if re.fullmatch(r"[\w/.\-%]*", local) and not local.endswith("."):
             return f"{best}:{local}"
     return f"<{iri}>"
 

@@ -314,6 +314,15 @@ class SentenceContext:
         self.sentence = sentence
         self.mentions = mentions  # mentions of this sentence, in order
         self.title_words: set[int] = set()  # words inside a title phrase (رئيس الحكومة العراقية …)
+        self.quoted: set[int] = set()  # words inside a quotation: what was said, not who did what
+        wid = 1
+        while wid <= len(sentence.words):
+            if _opens_quotation(sentence, wid):
+                end = next((o for o in range(wid + 1, len(sentence.words) + 1)
+                            if sentence.word(o).text in QUOTE_MARKS), len(sentence.words) + 1)
+                self.quoted.update(range(wid + 1, end))
+                wid = end
+            wid += 1
         self.by_word: dict[int, int] = {}
         for i, m in enumerate(mentions):
             for wid in m.words:
@@ -383,12 +392,15 @@ SUBORDINATORS = {normalize_ar(w) for w in ("أن", "إن", "بأن", "لأن", "
 def _opens_quotation(s: Sentence, wid: int) -> bool:
     """A quote mark that opens a quotation (speech), not one around a short
     name such as “داعش” or “فيلق القدس”."""
-    if s.word(wid).text not in QUOTE_MARKS:
+    mark = s.word(wid).text
+    if mark not in QUOTE_MARKS or mark in "”»":
         return False
+    if mark == '"' and sum(1 for w in s.words[:wid - 1] if w.text == '"') % 2 == 1:
+        return False  # the closing one of a pair
     for n, other in enumerate(range(wid + 1, len(s.words) + 1)):
         if s.word(other).text in QUOTE_MARKS:
             return n > 4
-    return True
+    return len(s.words) - wid > 4
 
 
 def _group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_verb: bool = True,
@@ -672,7 +684,8 @@ class Extraction:
                     continue
                 picks = [i for i in run_strategy(strategy, ctx, trigger)
                          if (allowed is None or ctx.cls(i) in allowed) and ctx.mentions[i].words[0] != trigger
-                         and not set(ctx.mentions[i].words) <= ctx.title_words]
+                         and not set(ctx.mentions[i].words) <= ctx.title_words
+                         and not set(ctx.mentions[i].words) & ctx.quoted]
                 if picks:
                     for i in picks:
                         event.add_role(role, self._role_target(ctx, i, role))
@@ -760,7 +773,11 @@ class Extraction:
         """A sentence that goes on with the same actor (وقال بايدن …) keeps the
         date of the previous sentence's event with that actor."""
         first = ctx.sentence.words[0] if ctx.sentence.words else None
-        if first is None or normalize_ar(first.text) not in ("و", "ف") or self.previous_dated is None:
+        if first is None or self.previous_dated is None:
+            return None
+        text = normalize_ar(first.text)
+        split_off = len(ctx.sentence.tokens[0].words) > 1
+        if not (text in ("و", "ف") or (text[:1] in ("و", "ف") and (split_off or first.upos == "VERB"))):
             return None
         previous, actors = self.previous_dated
         mine = {a for values in event.roles.values() for a in values}

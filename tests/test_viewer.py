@@ -274,7 +274,7 @@ def test_viewer_search_keys_are_normalised(page):
 
 @pytest.mark.parametrize(("limit", "large", "iterations", "smooth"), [
     (1000, False, 300, {"type": "continuous"}),
-    (5, True, 100, False),
+    (5, True, 60, False),
 ])
 def test_viewer_large_graphs_bound_physics(demo, limit, large, iterations, smooth):
     data = page_data(render_html(demo, physics_limit=limit))
