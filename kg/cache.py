@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -44,13 +43,13 @@ class ParseCache:
             return None
         path = self.path(article)
         try:
-            conllu = path.read_text(encoding="utf-8")
+            data = path.read_bytes()
         except OSError:
             self.misses += 1
             return None
         try:
-            doc = from_conllu(conllu, article)
-        except (ValueError, IndexError):
+            doc = from_conllu(data.decode("utf-8"), article)
+        except (ValueError, IndexError):  # UnicodeDecodeError is a ValueError
             path.unlink(missing_ok=True)  # a damaged entry is re-parsed, never trusted
             self.misses += 1
             return None
@@ -65,11 +64,24 @@ class ParseCache:
         write_atomic(path, to_conllu(doc))
 
     def clear(self) -> int:
-        """Delete every cached parse; return how many files were removed."""
-        if not self.directory.exists():
+        """Delete every cached parse; return how many files were removed.
+
+        Only the cache's own files go (``??/*.conllu`` and left-over temporary
+        files): the directory may be one the user named, holding other files.
+        """
+        if not self.directory.is_dir():
             return 0
-        count = sum(1 for _ in self.directory.rglob("*.conllu"))
-        shutil.rmtree(self.directory)
+        count = 0
+        for sub in sorted(self.directory.glob("??")):
+            if not sub.is_dir():
+                continue
+            for entry in sorted(sub.glob("*.conllu")):
+                entry.unlink()
+                count += 1
+            for entry in sorted(sub.glob(".*.conllu.*.tmp")):
+                entry.unlink()
+            if not any(sub.iterdir()):
+                sub.rmdir()
         return count
 
 

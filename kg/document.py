@@ -186,21 +186,39 @@ def entities_from_bioes(sentence: Sentence, text: str) -> list[Entity]:
     """Rebuild entity spans from the tokens' BIOES tags.
 
     ``text`` is the article text (for the entity's surface string).
+    Ill-formed sequences are read leniently, as Stanza's own
+    ``decode_from_bioes`` does, so no predicted entity is lost: an ``I``/``E``
+    without a ``B`` starts a span, and a span left open (``B`` then ``O``, a
+    new ``B``/``S``, a change of type, or the end of the sentence) is closed at
+    its last tagged token. BIO tags therefore work too.
     """
     entities: list[Entity] = []
     open_start: int | None = None
+    open_end = 0
     open_type = ""
+
+    def close() -> None:
+        ids, s, e = entity_words(sentence, open_start, open_end)
+        entities.append(Entity(text[s:e], open_type, s, e, ids))
+
     for token in sentence.tokens:
         tag = token.ner or "O"
         prefix, _, etype = tag.partition("-")
-        if prefix in ("B", "S") or (prefix in ("I", "E") and (open_start is None or etype != open_type)):
+        if prefix not in ("B", "I", "E", "S") or not etype:
+            prefix = "O"
+        if open_start is not None and (prefix in ("B", "S", "O") or etype != open_type):
+            close()
+            open_start = None
+        if prefix == "O":
+            continue
+        if open_start is None:
             open_start, open_type = token.start, etype
-        if prefix in ("S", "E") and open_start is not None:
-            ids, s, e = entity_words(sentence, open_start, token.end)
-            entities.append(Entity(text[s:e], open_type, s, e, ids))
+        open_end = token.end
+        if prefix in ("S", "E"):
+            close()
             open_start = None
-        elif prefix == "O":
-            open_start = None
+    if open_start is not None:
+        close()
     return entities
 
 
@@ -226,7 +244,8 @@ def to_conllu(doc: Document) -> str:
     lines: list[str] = []
     for sent in doc.sentences:
         lines.append(f"# sent_id = {sent.index}")
-        lines.append(f"# text = {sent.text.replace(chr(10), ' ')}")
+        # Any line break (\r from CRLF files, U+2028...) would cut the comment.
+        lines.append(f"# text = {' '.join(sent.text.splitlines())}")
         lines.append(f"# start_char = {sent.start}")
         lines.append(f"# end_char = {sent.end}")
         for token in sent.tokens:
@@ -275,7 +294,7 @@ def from_conllu(conllu: str, article: Article | None = None) -> Document:
         words: list[Word] = []
         pending_mwt: tuple[int, int, str, dict[str, str]] | None = None
         mwt_members: list[int] = []
-        for line in block.splitlines():
+        for line in block.split("\n"):
             if line.startswith("#"):
                 key, _, value = line[1:].partition("=")
                 meta[key.strip()] = value.strip()
@@ -322,6 +341,12 @@ def from_conllu(conllu: str, article: Article | None = None) -> Document:
                 for wid, (s, e) in zip(t.words, spans):
                     words[wid - 1].start, words[wid - 1].end = s, e
         else:
+            # Stanza writes no offsets for the words inside an MWT: derive them.
+            for t in tokens:
+                if any(words[i - 1].start < 0 for i in t.words):
+                    spans = align_words(t.text, t.start, [words[i - 1].text for i in t.words])
+                    for wid, (s, e) in zip(t.words, spans):
+                        words[wid - 1].start, words[wid - 1].end = s, e
             sent_start = int(meta.get("start_char", tokens[0].start if tokens else 0))
             sent_end = int(meta.get("end_char", tokens[-1].end if tokens else 0))
             sent_text = meta.get("text", "")

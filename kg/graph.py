@@ -31,7 +31,9 @@ def actor_iri(name: str) -> str:
     'https://w3id.org/ankg/id/actor/مصطفي_الكاظمي'
     """
     key = normalize_ar(name).replace(" ", "_")
-    return str(KGR["actor/" + quote(key, safe="_-.~" + "".join(chr(c) for c in range(0x600, 0x700)))])
+    # Letters stay readable (IRIs allow Unicode); anything else is percent-encoded.
+    key = "".join(ch if ch.isalnum() or ch in "_-.~" else quote(ch, safe="") for ch in key)
+    return str(KGR["actor/" + key])
 
 
 def article_iri(article_id: str) -> URIRef:

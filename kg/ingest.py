@@ -194,7 +194,9 @@ _ID = re.compile(r"^[\w.-]+$")
 
 def _read_jsonl(path: Path, failures: list[Failure], seen: set[str]) -> Iterator[Article]:
     try:
-        lines = _read_text(path).splitlines()
+        # JSON Lines are separated by \n only: splitlines() would also cut at
+        # U+2028, U+0085 etc., which JSON allows unescaped inside strings.
+        lines = _read_text(path).split("\n")
     except InputError as err:
         failures.append(Failure(str(path), err.code, err.message))
         return

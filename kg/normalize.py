@@ -46,7 +46,11 @@ def normalize_ar(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
     text = text.translate(_LETTERS).translate(_DIGITS)
-    return _SPACE.sub(" ", text).strip().lower()
+    text = _SPACE.sub(" ", text).strip().lower()
+    # Removing a tatweel or a diacritic can leave a base letter next to a
+    # combining mark it composes with (e + ـ + ◌́): compose again so that the
+    # result is NFC and normalize_ar is idempotent.
+    return unicodedata.normalize("NFC", text)
 
 
 def fold_digits(text: str) -> str:

@@ -437,7 +437,12 @@ def _prefix_variants(s: str) -> set[str]:
     return out
 
 
-def _noun_variants(s: str) -> set[str]:
+def noun_variants(s: str) -> set[str]:
+    """A normalised noun with its clitics stripped (بقواتها → قوات …).
+
+    >>> "قوات" in noun_variants("قواتها")
+    True
+    """
     out = _prefix_variants(s)
     for v in list(out):
         for suf in _SUFFIXES:
@@ -456,7 +461,7 @@ class _View:
         self.norm = [normalize_ar(w.text) for w in self.words]
         self.cue_keys = [_prefix_variants(n) for n in self.norm]
         self.noun_keys = [
-            _noun_variants(n) | (_noun_variants(normalize_ar(w.lemma)) if w.lemma and w.lemma != "_" else set())
+            noun_variants(n) | (noun_variants(normalize_ar(w.lemma)) if w.lemma and w.lemma != "_" else set())
             for n, w in zip(self.norm, self.words)
         ]
         self.index = {w.id: i for i, w in enumerate(self.words)}

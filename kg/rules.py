@@ -32,7 +32,7 @@ from .errors import RuleError
 from .facts import Actor, ArticleFacts, Event, Force, Mention, Relation, SourceRef, Title
 from .gazetteer import Gazetteer
 from .normalize import normalize_ar
-from .quantities import TroopCount, find_troop_counts
+from .quantities import TroopCount, find_troop_counts, noun_variants
 from .vocab import KG, ONTOLOGY_DIR
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "pipelines" / "rules"
@@ -662,7 +662,8 @@ class Extraction:
                 for role in ("agent", "speaker"):
                     if event.roles.get(role):
                         topic.force.of = self._country_of(event.roles[role][0])
-                        break
+                        if topic.force.of:
+                            break
         for trigger, rule, event in merged:
             self.facts.events.append(event)
         return [e for _, _, e in merged]
@@ -690,8 +691,8 @@ class Extraction:
                     for i in picks:
                         event.add_role(role, self._role_target(ctx, i, role))
                     break
-        pair_role = "party" if "party" in rule.roles else "participant" if "participant" in rule.roles else None
-        if pair_role:
+        pair_role = next((r for r in ("party", "participant", "agent") if r in rule.roles), None)
+        if pair_role and (pair_role != "agent" or not event.roles.get("agent")):
             self._dual_reference(ctx, trigger, event, pair_role)
         if rule.continues_speaker and "speaker" not in event.roles and self.last_speaker:
             event.add_role("speaker", self.last_speaker)
@@ -839,17 +840,21 @@ class Extraction:
                     return self._country_of(event.roles[role][0])
         return None
 
-    def _country_of(self, iri: str) -> str:
-        """A ministry's or army's forces are its country's forces."""
+    def _country_of(self, iri: str) -> str | None:
+        """A ministry's or army's forces are its country's forces; a person's are
+        those of the country they serve (when the gazetteer knows), else unknown."""
         try:
             entry = self.rules.gazetteer.entry(iri)
         except KeyError:
-            return iri
-        if entry.part_of and entry.cls != "Country":
-            parent = self.rules.gazetteer.entry(entry.part_of)
+            return None if self.actors[iri].cls == "Person" else iri
+        parent_iri = entry.part_of if entry.cls != "Country" else None
+        if entry.cls == "Person":
+            parent_iri = next((role.of for role in entry.titles if role.of), None)
+        if parent_iri:
+            parent = self.rules.gazetteer.entry(parent_iri)
             self._ensure_actor(parent)
             return parent.iri
-        return iri
+        return None if entry.cls == "Person" else iri
 
     def _force_location(self, ctx: SentenceContext, count: TroopCount) -> str | None:
         """The nearest place after a locative preposition (في العراق، بالعراق), on
@@ -884,7 +889,7 @@ class Extraction:
         s = ctx.sentence
         for wid in range(trigger + 1, min(len(s.words), trigger + 6) + 1):
             w = s.word(wid)
-            if normalize_ar(w.lemma) in nouns or normalize_ar(w.text) in nouns:
+            if normalize_ar(w.lemma) in nouns or noun_variants(normalize_ar(w.text)) & nouns:
                 owner = self._force_owner(ctx, wid, event)
                 return self._new_force(source, owner, None, None, w.text)
         return None

@@ -132,6 +132,32 @@ def test_query_contradictions() -> None:
     assert {r["source2"] for r in denied} == {KGR + f"article/{s}" for s in ("q001/s2", "q003/s1", "q003/s2")}
 
 
+def test_query_contradictions_need_a_shared_actor_or_place(tmp_path: Path) -> None:
+    # Without agent and origin, q002's denial shares nothing with the other
+    # claims: no denial row, and no row may pick up a random node's label.
+    text = FIXTURE.read_text(encoding="utf-8")
+    old = "kg:agent <actor/usa> ;\n        kg:origin <actor/iraq> ;\n        kg:force <article/q002/force/0> ;"
+    assert old in text
+    graph = tmp_path / "graph.trig"
+    graph.write_text(text.replace(old, "kg:force <article/q002/force/0> ;"), encoding="utf-8")
+    rows = _rows("contradictions", graph)
+    assert Counter(r["conflict"] for r in rows) == {"reduction vs full withdrawal": 2, "different troop counts": 1}
+    assert {(r["subject"], r["place"]) for r in rows} == {("الولايات المتحدة", "العراق")}
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own use of its old APIs
+@pytest.mark.parametrize("name", NAMED)
+def test_query_named_queries_run_on_rdflib_too(name: str) -> None:
+    # The .rq files are plain SPARQL 1.1: another engine gives the same rows.
+    from kg.query import PREFIXES
+
+    dataset = rdflib.Dataset(default_union=True)
+    dataset.parse(FIXTURE, format="trig")
+    dataset.graph(rdflib.URIRef(KGR + "graph/ontology")).parse(QUERIES_DIR.parent / "kg.ttl", format="turtle")
+    rdflib_rows = list(dataset.query(resolve_query(name), initNs=PREFIXES))
+    assert len(rdflib_rows) == len(_rows(name))
+
+
 # ------------------------------------------------------------------ run_query
 
 def test_query_table_shows_plain_values() -> None:
