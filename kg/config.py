@@ -33,6 +33,13 @@ class Config:
 
 _KNOWN = {"input": {"default"}, "nlp": {"models", "batch_size"}, "cache": {"dir"}, "rules": {"dir"},
           "output": {"dir"}, "serve": {"host", "port", "timeout_s", "result_limit"}}
+# The type each key must have; a wrong one is a coded error, not a traceback later.
+_TYPES: dict[tuple[str, str], tuple[type, ...]] = {
+    ("input", "default"): (str,), ("nlp", "models"): (str,), ("nlp", "batch_size"): (int,),
+    ("cache", "dir"): (str,), ("rules", "dir"): (str,), ("output", "dir"): (str,),
+    ("serve", "host"): (str,), ("serve", "port"): (int,), ("serve", "timeout_s"): (int, float),
+    ("serve", "result_limit"): (int,),
+}
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -46,16 +53,28 @@ def load_config(path: Path | None = None) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError("E001", f"config file {path} not found", fix="pass an existing --config file") from None
-    except tomllib.TOMLDecodeError as exc:
+    except OSError as exc:  # a directory, no permission...
+        raise ConfigError("E001", f"cannot read config file {path} ({exc.strerror})",
+                          fix="pass a readable TOML file to --config") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError("E002", f"{path}: invalid TOML ({exc})", fix="fix the syntax") from None
     for section, keys in data.items():
         if section not in _KNOWN:
             raise ConfigError("E003", f"{path}: unknown section [{section}]",
                               fix=f"use one of {', '.join(sorted(_KNOWN))}")
+        if not isinstance(keys, dict):
+            raise ConfigError("E004", f"{path}: {section} must be a table, not a {type(keys).__name__}",
+                              fix=f"write [{section}] on a line of its own, then its keys")
         unknown = set(keys) - _KNOWN[section]
         if unknown:
             raise ConfigError("E003", f"{path}: unknown key(s) {', '.join(sorted(unknown))} in [{section}]",
                               fix=f"use {', '.join(sorted(_KNOWN[section]))}")
+        for key, value in sorted(keys.items()):
+            types = _TYPES[(section, key)]
+            if isinstance(value, bool) or not isinstance(value, types):
+                raise ConfigError("E004", f"{path}: [{section}] {key} = {value!r} must be of type "
+                                  f"{' or '.join(t.__name__ for t in types)}",
+                                  fix="change the value's type (quote paths and host names)")
     base = path.parent
 
     def rel(value: str | None) -> Path | None:
@@ -65,6 +84,9 @@ def load_config(path: Path | None = None) -> Config:
     cfg.default_input = rel(data.get("input", {}).get("default")) or cfg.default_input
     cfg.models = rel(data.get("nlp", {}).get("models"))
     cfg.batch_size = int(data.get("nlp", {}).get("batch_size", cfg.batch_size))
+    if cfg.batch_size < 1:
+        raise ConfigError("E004", f"{path}: [nlp] batch_size = {cfg.batch_size} must be at least 1",
+                          fix="use a positive number of articles per batch, e.g. 16")
     cfg.cache_dir = rel(data.get("cache", {}).get("dir"))
     cfg.rules_dir = rel(data.get("rules", {}).get("dir")) or cfg.rules_dir
     cfg.output_dir = rel(data.get("output", {}).get("dir")) or cfg.output_dir

@@ -178,8 +178,17 @@ def entity_words(sentence: Sentence, start: int, end: int) -> tuple[tuple[int, .
             ids.pop(0)
             continue
         break
+    # A proclitic opening a later token ends the name: NER spans sometimes run
+    # on into the next phrase (سامي الخطيب للصحفيين).
+    for k in range(1, len(ids)):
+        w = sentence.words[ids[k] - 1]
+        token = sentence.tokens[w.token]
+        if w.token != first_token and len(token.words) > 1 and w.id == token.words[0] and (
+                w.upos in _PROCLITIC_UPOS or w.deprel in _PROCLITIC_DEPRELS):
+            ids = ids[:k]
+            break
     words = [sentence.words[i - 1] for i in ids]
-    return tuple(ids), max(start, words[0].start), end
+    return tuple(ids), max(start, words[0].start), min(end, words[-1].end)
 
 
 def entities_from_bioes(sentence: Sentence, text: str) -> list[Entity]:

@@ -4,7 +4,7 @@ print the answer as a table, CSV or SPARQL JSON.
 A source is an outputs folder (its ``graph.trig`` is loaded once into a
 persistent store, ``outputs/store/``, rebuilt when ``graph.trig`` changes), a
 single RDF file (loaded in memory) or a store folder. Queries see the union of
-all named graphs, and the ontology is always there so that
+all named graphs (each triple once), and the ontology is always there so that
 ``?x a/rdfs:subClassOf* kg:Meeting`` finds a ``kg:PhoneCall``.
 
 >>> print(run_query(EXAMPLE, "SELECT ?label WHERE { ?c a kg:Country ; rdfs:label ?label } ORDER BY ?label"))
@@ -41,8 +41,8 @@ ONTOLOGY_FILES = ("kg.ttl",)
 KG = "https://w3id.org/ankg/ontology#"
 KGR = "https://w3id.org/ankg/id/"
 ONTOLOGY_GRAPH = KGR + "graph/ontology"
+STORE_GRAPH = KGR + "graph/store"  # marks a store whose default graph holds the union
 XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 PREFIXES: dict[str, str] = {
     "kg": KG,
@@ -99,6 +99,39 @@ def _add_ontology(store: ox.Store) -> None:
                              fix="fix the Turtle syntax at the line given") from err
 
 
+def _is_prepared(store: ox.Store) -> bool:
+    return store.contains_named_graph(ox.NamedNode(STORE_GRAPH))
+
+
+def prepare_store(store: ox.Store) -> None:
+    """Make ``store`` ready for :func:`execute`: add the ontology graph if it
+    is missing, then copy every named graph's triples into the default graph,
+    so that the default graph is the union of all graphs, without duplicates.
+
+    pyoxigraph 0.5's own union default graph (``use_default_graph_as_union``)
+    returns a triple once per graph that holds it (oxigraph issue #1919), and
+    an actor described in many articles then multiplies every join it is in.
+    A marker graph (``kgr:graph/store``) records that this was done.
+
+    >>> store = ox.Store()
+    >>> store.load(path=str(EXAMPLE), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(KGR + "graph/d1"))
+    >>> prepare_store(store)
+    >>> len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph()))) > 5
+    True
+    """
+    if _is_prepared(store):
+        return
+    if not _has_ontology(store):
+        _add_ontology(store)
+    default = ox.DefaultGraph()
+    store.extend([ox.Quad(q.subject, q.predicate, q.object, default)
+                  for q in store.quads_for_pattern(None, None, None, None)
+                  if not isinstance(q.graph_name, ox.DefaultGraph)])
+    store.add(ox.Quad(ox.NamedNode(STORE_GRAPH), ox.NamedNode(PREFIXES["rdfs"] + "comment"),
+                      ox.Literal("the default graph of this store is the union of its named graphs"),
+                      ox.NamedNode(STORE_GRAPH)))
+
+
 def _load_file(store: ox.Store, path: Path, *, bulk: bool = False) -> None:
     fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
     if fmt is None:
@@ -136,8 +169,7 @@ def build_store(trig: Path, store_dir: Path) -> Path:
     store = ox.Store(str(tmp))
     try:
         _load_file(store, trig, bulk=True)
-        if not _has_ontology(store):
-            _add_ontology(store)
+        prepare_store(store)
         store.flush()
         store.optimize()
     except BaseException:
@@ -167,12 +199,12 @@ def _store_is_fresh(trig: Path, store_dir: Path) -> bool:
 def _open_store_dir(store_dir: Path) -> ox.Store:
     try:
         store = ox.Store.read_only(str(store_dir))
-        if _has_ontology(store):
+        if _is_prepared(store):
             return store
         del store
-        # Only a store built by something other than build_store lacks it.
+        # Only a store built by something other than build_store needs this.
         writable = ox.Store(str(store_dir))
-        _add_ontology(writable)
+        prepare_store(writable)
         writable.flush()
         del writable
         return ox.Store.read_only(str(store_dir))
@@ -183,11 +215,10 @@ def _open_store_dir(store_dir: Path) -> ox.Store:
 
 def open_store(path: Path) -> ox.Store:
     """Open ``path`` for querying: an outputs folder, an RDF file or a store
-    folder. The ontology graph is added when missing.
+    folder, prepared by :func:`prepare_store` (ontology, union default graph).
 
     >>> store = open_store(EXAMPLE)
-    >>> bool(store.query("ASK { kg:PhoneCall rdfs:subClassOf* kg:Event }", prefixes=PREFIXES,
-    ...                  use_default_graph_as_union=True))
+    >>> bool(store.query("ASK { kg:PhoneCall rdfs:subClassOf* kg:Event }", prefixes=PREFIXES))
     True
     """
     path = Path(path)
@@ -205,8 +236,7 @@ def open_store(path: Path) -> ox.Store:
     if path.is_file():
         store = ox.Store()
         _load_file(store, path)
-        if not _has_ontology(store):
-            _add_ontology(store)
+        prepare_store(store)
         return store
     raise QueryError("E503", f"no such file or folder: {path}",
                      fix="give an outputs folder, a .trig/.ttl file or a store folder")
@@ -305,9 +335,10 @@ def check_read_only(query: str, *, allow_service: bool = True) -> None:
 
 def execute(store: ox.Store, query: str, *, allow_service: bool = True,
             default_graphs: Sequence[str] = (), named_graphs: Sequence[str] = ()):  # noqa: ANN201 - pyoxigraph result union
-    """Run ``query`` on ``store`` with the usual prefixes declared. The default
-    graph is the union of all graphs unless ``default_graphs`` names some (the
-    SPARQL Protocol's ``default-graph-uri``). Returns pyoxigraph's result object.
+    """Run ``query`` on a store from :func:`open_store`, with the usual
+    prefixes declared. The default graph is the union of all graphs (see
+    :func:`prepare_store`) unless ``default_graphs`` names some (the SPARQL
+    Protocol's ``default-graph-uri``). Returns pyoxigraph's result object.
 
     >>> bool(execute(open_store(EXAMPLE), "ASK { ?c a kg:Country }"))
     True
@@ -318,8 +349,6 @@ def execute(store: ox.Store, query: str, *, allow_service: bool = True,
     options: dict[str, object] = {}
     if default_graphs:
         options["default_graph"] = [ox.NamedNode(iri) for iri in default_graphs]
-    else:
-        options["use_default_graph_as_union"] = True
     if named_graphs:
         options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graphs]
     try:
@@ -635,7 +664,7 @@ def load_command(outputs: Path) -> int:
 
 
 __all__ = [
-    "PREFIXES", "build_store", "open_store", "resolve_query", "run_query", "list_named_queries",
+    "PREFIXES", "build_store", "open_store", "prepare_store", "resolve_query", "run_query", "list_named_queries",
     "execute", "read_answer", "format_answer", "Answer", "check_read_only", "compact_iri", "term_text", "format_table", "solutions_json",
     "solutions_csv", "solutions_xml", "boolean_result", "triples_turtle", "query_command", "load_command",
 ]

@@ -600,6 +600,10 @@ class Extraction:
                        or not any(d.start < m.end and m.start < d.end for d in dates)]
         for sent in self.doc.sentences:
             sent_mentions = [m for m in mentions if m.sentence == sent.index]
+            officials = self._official_mentions(sent, sent_mentions)
+            if officials:
+                mentions.extend(officials)
+                sent_mentions = sorted(sent_mentions + officials, key=lambda m: m.start)
             ctx = SentenceContext(self, sent, sent_mentions)
             source = SourceRef(self.article.id, sent.index, sent.start, sent.end, sent.text)
             sent_dates = [d for d in dates if sent.start <= d.start < sent.end]
@@ -612,6 +616,34 @@ class Extraction:
             self.previous_dated = (dated[-1].date, {a for e in dated for v in e.roles.values() for a in v}) \
                 if dated else None
         return self.facts
+
+    def _official_mentions(self, sent: Sentence, mentions: list[Mention]) -> list[Mention]:
+        """An unnamed official stands for their country: "الرئيس المصري",
+        "وزير الخارجية الأمريكي" (when no name follows) act for Egypt, the US."""
+        heads = self.rules.titles.heads
+        taken = {w for m in mentions for w in m.words}
+        person_words = {w for m in mentions if self.actors[m.actor].cls == "Person" for w in m.words}
+        out: list[Mention] = []
+        n = len(sent.words)
+        for w in sent.words:
+            if w.id in taken or normalize_ar(w.text) not in heads:
+                continue
+            for dem in range(w.id + 1, min(n, w.id + 3) + 1):
+                if dem in taken or sent.word(dem).upos in ("VERB", "PUNCT"):
+                    break
+                entry = self.rules.gazetteer.demonym(sent.word(dem).text)
+                if entry is None:
+                    continue
+                following = set(range(dem + 1, min(n, dem + 2) + 1))
+                if following & person_words:
+                    break  # a name follows: the title belongs to that person
+                self._ensure_actor(entry)
+                ids = tuple(range(w.id, dem + 1))
+                start, end = w.start, sent.word(dem).end
+                out.append(Mention(entry.iri, sent.index, start, end, self.article.text[start:end], ids))
+                taken.update(ids)
+                break
+        return out
 
     # -- events ------------------------------------------------------------
     def _events(self, ctx: SentenceContext, source: SourceRef, dates: list[TimeExpression],
@@ -664,9 +696,10 @@ class Extraction:
                         topic.force.of = self._country_of(event.roles[role][0])
                         if topic.force.of:
                             break
-        for trigger, rule, event in merged:
-            self.facts.events.append(event)
-        return [e for _, _, e in merged]
+        # An event with no actor and no force says nothing unless another event is about it.
+        kept = [e for _, _, e in merged if e.roles or e.force is not None or id(e) in claimed]
+        self.facts.events.extend(kept)
+        return kept
 
     def _event(self, ctx: SentenceContext, source: SourceRef, rule: EventRule, trigger: int,
                dates: list[TimeExpression], counts: list[TroopCount]) -> Event | None:

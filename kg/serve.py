@@ -260,7 +260,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
                 self._send(HTTPStatus.OK, _INDEX, "text/html; charset=utf-8")
             return
         parts = Path(relative).parts
-        if "\\" in relative or any(part in ("..", ".") or part.startswith(".") for part in parts) \
+        if "\\" in relative or "\x00" in relative or any(part in ("..", ".") or part.startswith(".") for part in parts) \
                 or (parts and parts[0] == "store"):
             self._error(HTTPStatus.FORBIDDEN, "[E514] that path is outside what this server shows")
             return

@@ -16,7 +16,9 @@ from pathlib import Path
 
 import rdflib
 from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import Namespace
+from rdflib.util import guess_format
 
 from .errors import OutputError
 from .query import ONTOLOGY_DIR, ONTOLOGY_FILES, REPO_ROOT, compact_iri
@@ -72,7 +74,7 @@ def _path_text(shapes: rdflib.Graph, path: object) -> str:
         return _compact(path)
     alternatives = shapes.value(path, SH.alternativePath)
     if alternatives is not None:
-        return "|".join(_compact(p) for p in rdflib.collection.Collection(shapes, alternatives))
+        return "|".join(_compact(p) for p in Collection(shapes, alternatives))
     return _compact(path)
 
 
@@ -95,7 +97,7 @@ def load_union(source: Path) -> rdflib.Graph:
     if not source.is_file():
         raise OutputError("E460", f"no such file or folder: {source}", fix="check the path")
     dataset = rdflib.Dataset()
-    fmt = rdflib.util.guess_format(str(source)) or "turtle"
+    fmt = guess_format(str(source)) or "turtle"
     try:
         with warnings.catch_warnings():
             # rdflib's own TriG parser uses its deprecated ConjunctiveGraph.
@@ -125,7 +127,8 @@ def _load_shapes(shapes_path: Path) -> rdflib.Graph:
 
 
 def _label(graph: rdflib.Graph, node: object) -> str:
-    labels = sorted(graph.objects(node, RDFS.label), key=lambda l: (getattr(l, "language", None) != "ar", str(l)))
+    labels = sorted(graph.objects(node, RDFS.label),
+                    key=lambda label: (getattr(label, "language", None) != "ar", str(label)))
     return str(labels[0]) if labels else ""
 
 
@@ -165,7 +168,8 @@ def validate(outputs: Path, shapes_path: Path = SHAPES) -> ValidationReport:
             message=str(message) if message is not None else "",
             severity=_compact(severity).removeprefix("sh:") if severity is not None else "Violation",
             label=_label(data, focus),
-            value=_compact(results.value(result, SH.value)),
+            # Node-level checks (sh:or) report the focus node itself as the value.
+            value="" if results.value(result, SH.value) == focus else _compact(results.value(result, SH.value)),
             sentence=str(sentence) if sentence is not None else "",
             sentence_iri=_compact(sentence_iri) if sentence_iri is not None else "",
         ))

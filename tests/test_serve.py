@@ -205,6 +205,7 @@ def test_serve_allows_service_as_a_string(endpoint: str) -> None:
     "/.secret",
     "/store/CURRENT",
     "/articles/%5c..%5c..%5cetc%5cpasswd",
+    "/graph.trig%00.html",
 ])
 def test_serve_refuses_path_traversal(endpoint: str, path: str) -> None:
     status, body = _raw(endpoint, path)
