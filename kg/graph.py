@@ -237,8 +237,50 @@ def union_graph(ds: Dataset) -> Graph:
     return g
 
 
-def serialize(g: Graph | Dataset, fmt: str) -> str:
-    return g.serialize(format=fmt)
+def serialize_trig(ds: Dataset) -> str:
+    """TriG with the named graphs in IRI order.
+
+    rdflib's TriG serializer walks graphs in store order, which differs from
+    run to run; each graph's body comes from the (sorted) Turtle serializer.
+    """
+    prefixes: set[str] = set()
+    blocks: list[str] = []
+    for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
+        if len(ctx) == 0:
+            continue
+        g = Graph()
+        bind_prefixes(g)
+        for triple in ctx:
+            g.add(triple)
+        body: list[str] = []
+        for line in g.serialize(format="turtle").splitlines():
+            if line.startswith("@prefix"):
+                prefixes.add(line)
+            elif line.strip():
+                body.append("    " + line)
+            elif body:
+                body.append("")
+        while body and not body[-1]:
+            body.pop()
+        blocks.append(f"<{ctx.identifier}> {{\n" + "\n".join(body) + "\n}\n")
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
+
+
+def serialize_jsonld(ds: Dataset) -> str:
+    """JSON-LD with graphs and nodes in IRI order, for byte-identical output."""
+    import json
+
+    data = json.loads(ds.serialize(format="json-ld"))
+
+    def order(value):
+        if isinstance(value, list):
+            items = [order(v) for v in value]
+            return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        if isinstance(value, dict):
+            return {k: order(v) for k, v in value.items()}
+        return value
+
+    return json.dumps(order(data), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
 def article_graphs(ds: Dataset) -> Iterable[tuple[str, Graph]]:

@@ -20,7 +20,7 @@ from .config import Config
 from .document import Article, Document
 from .errors import KGError
 from .facts import ArticleFacts
-from .graph import add_article, build_date, new_dataset, union_graph, article_graphs
+from .graph import add_article, article_graphs, build_date, new_dataset, serialize_jsonld, serialize_trig, union_graph
 from .ingest import Failure, read_articles
 from .nlp import Parser
 
@@ -161,7 +161,7 @@ def write_outputs(ds, out_dir: Path, options: RunOptions) -> list[Path]:
         write_atomic(path, text)
         files.append(path)
 
-    emit(out_dir / "graph.trig", ds.serialize(format="trig"))
+    emit(out_dir / "graph.trig", serialize_trig(ds))
     union = union_graph(ds)
     emit(out_dir / "graph.ttl", union.serialize(format="turtle"))
     articles_dir = out_dir / "articles"
@@ -169,7 +169,7 @@ def write_outputs(ds, out_dir: Path, options: RunOptions) -> list[Path]:
         write_atomic(articles_dir / f"{article_id}.ttl", g.serialize(format="turtle"))
     files.append(articles_dir)
     if "jsonld" in options.formats:
-        emit(out_dir / "graph.jsonld", ds.serialize(format="json-ld", sort_keys=True))
+        emit(out_dir / "graph.jsonld", serialize_jsonld(ds))
     if "nquads" in options.formats:
         emit(out_dir / "graph.nq", "".join(sorted(ds.serialize(format="nquads").splitlines(keepends=True))))
     if options.viewer:
