@@ -58,6 +58,23 @@ def _restore_article(sentence: Sentence, word) -> str:
     return word.text
 
 
+_CLITICS = {"و", "ف", "ب", "ل", "ك", "ال"}
+
+
+def _token_match_words(sentence: Sentence, start: int, end: int, entry: Entry) -> tuple[int, ...]:
+    """Word ids of tokens ``start:end``, without the first token's proclitic
+    words unless the name itself begins with them (وزارة, not و + واشنطن)."""
+    tokens = sentence.tokens[start:end]
+    ids = [w for t in tokens for w in t.words]
+    first = tokens[0].words
+    head = normalize_ar(tokens[0].text)
+    if any(normalize_ar(name).split(" ")[0] == head for name in entry.names):
+        return tuple(ids)
+    while len(ids) > 1 and ids[0] in first[:-1] and normalize_ar(sentence.word(ids[0]).text) in _CLITICS:
+        ids.pop(0)
+    return tuple(ids)
+
+
 class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
@@ -69,8 +86,14 @@ class Resolver:
         for sent in doc.sentences:
             taken: set[int] = set()
             forms = [_restore_article(sent, w) for w in sent.words]
-            for match in self.gazetteer.find(forms):
-                ids = tuple(range(match.start + 1, match.end + 1))
+            found = [(tuple(range(m.start + 1, m.end + 1)), m) for m in self.gazetteer.find(forms)]
+            # Tokens too, so a name survives a wrong clitic split (وزارة → و + زارة).
+            word_level = {w for ids, _ in found for w in ids}
+            for m in self.gazetteer.find([t.text for t in sent.tokens]):
+                ids = _token_match_words(sent, m.start, m.end, m.entry)
+                if ids and not word_level.intersection(ids):
+                    found.append((ids, m))
+            for ids, match in sorted(found, key=lambda f: f[0][0]):
                 entry = match.entry
                 as_place = False
                 if match.via == "capital" and entry.capital_of:

@@ -341,11 +341,13 @@ class SentenceContext:
                 return w
         return self.sentence.word(m.words[0])
 
-    def subtree(self, wid: int, limit: int = 12) -> set[int]:
+    def subtree(self, wid: int, limit: int = 12, deprels: tuple[str, ...] | None = None) -> set[int]:
         out, todo = {wid}, [wid]
         while todo:
             cur = todo.pop()
             for child in self.sentence.children(cur):
+                if deprels is not None and not child.deprel.startswith(deprels):
+                    continue
                 if child.id not in out and abs(child.id - wid) <= limit:
                     out.add(child.id)
                     todo.append(child.id)
@@ -385,6 +387,7 @@ class SentenceContext:
 
 
 QUOTE_MARKS = set('"“”«»')
+NAME_DEPRELS = ("nmod", "flat", "appos", "amod", "conj", "cc", "compound", "name", "det", "punct")
 CLAUSE_LINKS = {normalize_ar(w) for w in ("فيما", "بينما", "في حين", "لكن", "ولكن")}
 SUBORDINATORS = {normalize_ar(w) for w in ("أن", "إن", "بأن", "لأن", "كي", "الذي", "التي", "الذين")}
 
@@ -462,7 +465,8 @@ def s_subject(ctx: SentenceContext, trigger: int) -> list[int]:
         out: list[int] = []
         for child in s.children(gov):
             if child.deprel.startswith(("nsubj", "csubj")):
-                found = ctx.mentions_in(ctx.subtree(child.id, limit=8))
+                # The subject and the names inside its title phrase, not its clauses.
+                found = ctx.mentions_in(ctx.subtree(child.id, limit=8, deprels=NAME_DEPRELS))
                 for idx in found:
                     if idx not in out:
                         out.append(idx)
@@ -707,7 +711,13 @@ class Extraction:
         tword = s.word(trigger)
         self._event_n += 1
         event = Event(id=str(self._event_n), type=rule.emit, source=source, rule=rule.id, trigger=tword.text)
+        dual_role = next((r for r in ("party", "participant", "agent", "speaker") if r in rule.roles), None)
+        if dual_role and self.last_pair and self._dual_subject(ctx, trigger):
+            for actor in self.last_pair:
+                event.add_role(dual_role, actor)
         for role, strategies in rule.roles.items():
+            if role in event.roles:
+                continue
             allowed = rule.role_classes.get(role)
             for strategy in strategies:
                 if strategy == "demonym":
@@ -721,21 +731,25 @@ class Extraction:
                          and not set(ctx.mentions[i].words) <= ctx.title_words
                          and not set(ctx.mentions[i].words) & ctx.quoted]
                 if picks:
+                    if role == "speaker":  # one speaker: the person when one is named
+                        picks = [next((i for i in picks if ctx.cls(i) == "Person"), picks[0])]
                     for i in picks:
                         event.add_role(role, self._role_target(ctx, i, role))
                     break
         pair_role = next((r for r in ("party", "participant", "agent") if r in rule.roles), None)
         if pair_role and (pair_role != "agent" or not event.roles.get("agent")):
             self._dual_reference(ctx, trigger, event, pair_role)
-        if rule.continues_speaker and "speaker" not in event.roles and self.last_speaker:
+        if rule.continues_speaker and "speaker" not in event.roles and self.last_speaker \
+                and not self._explicit_subject(ctx, trigger):
             event.add_role("speaker", self.last_speaker)
         if rule.emit == "Statement":
             if "speaker" not in event.roles:
                 return None
             self.last_speaker = event.roles["speaker"][0]
-        # Roles must not repeat across role names (an origin is not also a party).
+        # Roles must not repeat across role names (an origin is not also an agent):
+        # the roles marked by a preposition are the surer ones.
         seen: set[str] = set()
-        for role in ROLES:
+        for role in ("origin", "destination", "location", "target", "speaker", "agent", "party", "participant"):
             if role in event.roles:
                 event.roles[role] = [a for a in event.roles[role] if a not in seen] or event.roles[role]
                 seen.update(event.roles[role])
@@ -748,6 +762,29 @@ class Extraction:
         event.date = self._nearest_date(tword, dates) or self._carried_date(ctx, event)
         self._polarity_modality(ctx, trigger, event)
         return event
+
+    def _dual_subject(self, ctx: SentenceContext, trigger: int) -> bool:
+        """The trigger's subject is a dual such as البلدان / الطرفان / الجانبين."""
+        s, dual = ctx.sentence, self.rules.cues.dual
+        if any(c.deprel.startswith("nsubj") and normalize_ar(c.text) in dual for c in s.children(trigger)):
+            return True
+        nxt = trigger + 1
+        while nxt <= len(s.words) and s.word(nxt).upos == "PUNCT":
+            nxt += 1
+        return nxt <= len(s.words) and normalize_ar(s.word(nxt).text) in dual
+
+    @staticmethod
+    def _explicit_subject(ctx: SentenceContext, trigger: int) -> bool:
+        """وأضاف البيان … has a subject (a non-actor); وأضاف: / وأضاف أن … has none."""
+        s = ctx.sentence
+        if any(c.deprel.startswith("nsubj") for c in s.children(trigger)):
+            return True
+        for wid in range(trigger + 1, len(s.words) + 1):
+            w = s.word(wid)
+            if w.upos == "PUNCT" and w.text in ("،", ","):
+                continue
+            return w.upos in ("NOUN", "PROPN", "X") and normalize_ar(w.text) not in SUBORDINATORS
+        return False
 
     def _dual_reference(self, ctx: SentenceContext, trigger: int, event: Event, role: str) -> None:
         """الجانبان، الطرفان، البلدين: the two sides named last in the article."""
@@ -883,10 +920,10 @@ class Extraction:
         parent_iri = entry.part_of if entry.cls != "Country" else None
         if entry.cls == "Person":
             parent_iri = next((role.of for role in entry.titles if role.of), None)
-        if parent_iri:
+        if parent_iri and parent_iri != iri:
             parent = self.rules.gazetteer.entry(parent_iri)
             self._ensure_actor(parent)
-            return parent.iri
+            return parent.iri if parent.cls == "Country" or not parent.part_of else self._country_of(parent.iri)
         return None if entry.cls == "Person" else iri
 
     def _force_location(self, ctx: SentenceContext, count: TroopCount) -> str | None:
@@ -951,30 +988,68 @@ class Extraction:
 
     # -- titles and relations ------------------------------------------------
     def _titles(self, ctx: SentenceContext, source: SourceRef) -> None:
+        """Titles in apposition: before the name (وزير الخارجية العراقي فؤاد حسين)
+        or after it between commas (جون كيربي، المتحدث باسم الوزارة،). A
+        spokesman's title names whom they speak for: in "المتحدث باسم رئيس
+        الحكومة مصطفى الكاظمي، اللواء يحيى رسول" the title is Rasool's."""
         s, rule = ctx.sentence, self.rules.titles
-        for idx, m in enumerate(ctx.mentions):
-            if ctx.cls(idx) != "Person":
-                continue
-            first = m.words[0]
-            # Title before the name: walk back over the title phrase to its head noun.
+        persons = [i for i in range(len(ctx.mentions)) if ctx.cls(i) == "Person"]
+        is_head = lambda w: normalize_ar(w.lemma) in rule.heads or normalize_ar(w.text) in rule.heads  # noqa: E731
+        found: dict[int, tuple[int, int]] = {}  # mention index -> (first, last) title word
+        for idx in persons:
+            first = ctx.mentions[idx].words[0]
             start = None
             for wid in range(first - 1, max(0, first - rule.max_words - 1), -1):
                 w = s.word(wid)
-                if w.upos in ("VERB", "PUNCT") and w.text not in ("،", ","):
+                if (w.upos in ("VERB", "PUNCT") and w.text not in ("،", ",")) or \
+                        (wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) == "Person"):
                     break
-                if wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) == "Person":
-                    break
-                if normalize_ar(w.lemma) in rule.heads or normalize_ar(w.text) in rule.heads:
+                if is_head(w):
                     start = wid
-            if start is None:
+            last = first - 1
+            while start is not None and last >= start and s.word(last).upos == "PUNCT":
+                last -= 1
+            if start is not None and last >= start:
+                found[idx] = (start, last)
+        # The spokesman rule: the title runs on to the next person after a comma.
+        for idx in list(found):
+            start, last = found[idx]
+            if not any(normalize_ar(s.word(w).text) in ("باسم", "اسم") for w in range(start, last + 1)):
                 continue
-            words = [s.word(w) for w in range(start, first)]
+            m = ctx.mentions[idx]
+            later = [j for j in persons if j > idx and 0 < ctx.mentions[j].words[0] - m.words[-1] <= 4]
+            if later and any(s.word(w).text in ("،", ",") for w in range(m.words[-1] + 1, ctx.mentions[later[0]].words[0])):
+                speaker = later[0]
+                found.pop(speaker, None)
+                inner = next((w for w in range(start + 1, last + 1) if is_head(s.word(w))), None)
+                found[speaker] = (start, ctx.mentions[speaker].words[0] - 1)
+                if inner is not None:
+                    found[idx] = (inner, last)
+                else:
+                    found.pop(idx)
+                ctx.title_words.update(m.words)
+        # After the name, between commas.
+        for idx in persons:
+            if idx in found:
+                continue
+            after = ctx.mentions[idx].words[-1] + 1
+            if after < len(s.words) and s.word(after).text in ("،", ",") and is_head(s.word(after + 1)):
+                end = after + 1
+                while end + 1 <= min(len(s.words), after + rule.max_words):
+                    nxt = s.word(end + 1)
+                    if nxt.upos in ("VERB", "PUNCT") or (end + 1 in ctx.by_word and ctx.cls(ctx.by_word[end + 1]) == "Person"):
+                        break
+                    end += 1
+                found[idx] = (after + 1, end)
+        for idx in sorted(found):
+            first, last = found[idx]
+            words = [s.word(w) for w in range(first, last + 1)]
             while words and words[-1].upos == "PUNCT":
                 words.pop()
-            if not words or any(w.id in ctx.by_word and ctx.cls(ctx.by_word[w.id]) == "Person" for w in words):
+            if not words:
                 continue
             title = self.article.text[words[0].start:words[-1].end]
-            self.facts.titles.append(Title(m.actor, title, source))
+            self.facts.titles.append(Title(ctx.mentions[idx].actor, title, source))
             ctx.title_words.update(w.id for w in words)
 
     def _relations(self, ctx: SentenceContext, source: SourceRef) -> None:
