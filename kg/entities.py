@@ -112,7 +112,7 @@ class Resolver:
                 if not ent.words or taken.intersection(ent.words):
                     continue
                 cls = NER_CLASSES.get(ent.type)
-                name = " ".join(sent.word(i).text for i in ent.words)
+                name = ent.text  # the surface text: MWT splits may cut a name (عبدالله → عبدالل + ه)
                 if cls is None or len(normalize_ar(name).replace(" ", "")) < MIN_NAME_CHARS:
                     continue
                 key = normalize_ar(name)
@@ -120,7 +120,7 @@ class Resolver:
                 if entry is not None:
                     iri = entry.iri
                     actors.setdefault(iri, _actor_from_entry(entry))
-                elif cls == "Person" and key in full_names:
+                elif cls == "Person" and full_names.get(key):
                     iri = full_names[key]
                 else:
                     iri = actor_iri(name)
@@ -140,10 +140,15 @@ class Resolver:
 
     @staticmethod
     def _remember(full_names: dict[str, str], iri: str, name: str, variants) -> None:
+        """Short forms of a full name that later mentions may use: the family
+        name (الكاظمي) and the first name (خالد), unless two people share it."""
         parts = normalize_ar(name).split()
         if len(parts) >= 2:
-            full_names.setdefault(parts[-1], iri)
-            full_names.setdefault(" ".join(parts), iri)
+            for short in (parts[-1], parts[0], " ".join(parts)):
+                if full_names.get(short, iri) != iri:
+                    full_names[short] = ""  # ambiguous in this article
+                else:
+                    full_names[short] = iri
 
     @staticmethod
     def _mention(sent: Sentence, iri: str, ids: tuple[int, ...], doc: Document, as_place: bool) -> Mention:

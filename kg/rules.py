@@ -545,7 +545,7 @@ def s_persons(ctx: SentenceContext, trigger: int) -> list[int]:
     out = []
     for wid in range(trigger + 1, min(len(ctx.sentence.words), trigger + 30) + 1):
         w = ctx.sentence.word(wid)
-        if ctx.is_break(w) or _opens_quotation(ctx.sentence, wid):
+        if ctx.is_break(w) or _opens_quotation(ctx.sentence, wid) or (w.upos == "VERB" and wid not in ctx.by_word):
             break
         idx = ctx.by_word.get(wid)
         if idx is not None and idx not in out and ctx.cls(idx) == "Person":
@@ -819,7 +819,7 @@ class Extraction:
         """A capital resolved as a place stays a place for location roles; for
         agent-like roles it is the country's government."""
         m = ctx.mentions[index]
-        if m.as_place and role not in ("location", "origin", "destination"):
+        if m.as_place and role in ("agent", "party", "participant", "speaker"):
             entry = self.rules.gazetteer.lookup(m.text)
             if entry is not None and entry.capital_of:
                 country = self.rules.gazetteer.entry(entry.capital_of)
@@ -1001,7 +1001,10 @@ class Extraction:
             start = None
             for wid in range(first - 1, max(0, first - rule.max_words - 1), -1):
                 w = s.word(wid)
+                # A conjunction before a title head joins two people's titles
+                # (رئيس اللجنة، والشيخ خالد): the head nearer the name is this one's.
                 if (w.upos in ("VERB", "PUNCT") and w.text not in ("،", ",")) or \
+                        (w.upos == "CCONJ" and start is not None) or \
                         (wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) == "Person"):
                     break
                 if is_head(w):
