@@ -7,6 +7,7 @@ and classes are the local names of the ontology (``kg:party``,
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -110,3 +111,5 @@ class ArticleFacts:
     titles: list[Title] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     dates: list[TimeExpression] = field(default_factory=list)
+    # The publication date: from metadata, else from the text ("تم النشر: …", a dateline).
+    published: dt.date | None = None

@@ -104,8 +104,9 @@ class ArticleGraph:
             g.add((node, DCTERMS.source, Literal(a.source)))
         if a.url:
             g.add((node, KG.url, Literal(a.url, datatype=XSD.anyURI)))
-        if a.published:
-            g.add((node, DCTERMS.issued, Literal(a.published, datatype=XSD.date)))
+        published = a.published or self.facts.published
+        if published:
+            g.add((node, DCTERMS.issued, Literal(published, datatype=XSD.date)))
         used = self._used_actors()
         for iri in sorted(used):
             self._actor(iri)

@@ -597,6 +597,7 @@ class Extraction:
         self.actors = actors
         self.facts.actors = actors
         self.facts.mentions = mentions
+        self.facts.published = self.published
         dates = find_dates(self.article.text, self.published)
         self.facts.dates = dates
         # A month name tagged as a place by NER (نيسان/ابريل) is part of a date.
