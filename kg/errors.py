@@ -60,3 +60,9 @@ class OutputError(KGError):
 
 class QueryError(KGError):
     stage = "query"
+
+
+class EvalError(KGError):
+    """Gold files or outputs that cannot be read (exit status 2 in ``kg eval``)."""
+
+    stage = "eval"

@@ -52,7 +52,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 from rdflib.util import guess_format
 
-from .errors import KGError
+from .errors import EvalError
 from .normalize import normalize_ar
 
 KG = Namespace("https://w3id.org/ankg/ontology#")
@@ -81,11 +81,6 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 _POLARITIES = ("negative", "positive")
 
-
-class EvalError(KGError):
-    """Gold files or outputs that cannot be read (exit status 2 in ``kg eval``)."""
-
-    stage = "eval"
 
 
 # --------------------------------------------------------------------------- results

@@ -127,7 +127,8 @@ def run(inputs: Sequence[Path], out_dir: Path, config: Config, options: RunOptio
         except KGError as err:
             failures.append(Failure(doc.article.id, err.code, str(err)))
         except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the batch
-            log.exception("rules failed on %s", doc.article.id)
+            log.error("rules failed on %s: %r (run with -vv for the traceback)", doc.article.id, exc)
+            log.debug("traceback", exc_info=True)
             failures.append(Failure(doc.article.id, "E300", f"rule layer failed: {exc!r}; please report this"))
 
     built = build_date()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
@@ -33,7 +33,8 @@ from .facts import Actor, ArticleFacts, Event, Force, Mention, Relation, SourceR
 from .gazetteer import Gazetteer
 from .normalize import normalize_ar
 from .quantities import TroopCount, find_troop_counts, noun_variants
-from .vocab import KG, ONTOLOGY_DIR
+from .quantities import load_rules as load_quantity_rules
+from .vocab import KG
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "pipelines" / "rules"
 ROLES = ("agent", "participant", "party", "speaker", "target", "location", "origin", "destination")
@@ -266,7 +267,11 @@ class RuleSet:
                             fix="restore pipelines/rules/titles.yaml and cues.yaml")
         return cls(events, titles, relations, cues, gazetteer or Gazetteer.load())
 
-    # ---------------------------------------------------------------------
+    @cached_property
+    def force_nouns(self) -> set[str]:
+        """Force nouns come from the troop-count data, so both agree."""
+        return set(load_quantity_rules().force_nouns)
+
     def extract(self, doc: Document) -> ArticleFacts:
         return Extraction(self, doc).run()
 
@@ -905,6 +910,17 @@ class Extraction:
                 prep = ctx.preposition(ctx.by_word[wid])
                 if prep in (None, "ل"):
                     return m.actor
+        # "عدد القوات الأمريكية في العراق يبلغ 2500 فرد": an owned force noun earlier in the clause.
+        anchor = count.number_words[0] if count is not None and count.number_words else noun
+        for wid in range(min(anchor, noun) - 1, max(0, min(anchor, noun) - 10), -1):
+            w = s.word(wid)
+            if ctx.is_break(w) or w.text in ("،", ","):
+                break
+            nouns = self.rules.force_nouns
+            if normalize_ar(w.lemma) in nouns or noun_variants(normalize_ar(w.text)) & nouns:
+                owner = self._force_owner(ctx, wid)
+                if owner:
+                    return owner
         if event is not None:
             for role in ("agent", "party", "speaker"):
                 if event.roles.get(role):
@@ -1084,14 +1100,3 @@ def _starts(words: list[str], prefix: list[str]) -> bool:
         if words[i:i + len(prefix)] == prefix:
             return True
     return False
-
-
-# Force nouns come from the quantities data so both stages agree.
-def _force_nouns(self: RuleSet) -> set[str]:
-    from .quantities import load_rules
-
-    return set(load_rules().force_nouns)
-
-
-RuleSet.force_nouns = cached_property(_force_nouns)  # type: ignore[attr-defined]
-RuleSet.force_nouns.__set_name__(RuleSet, "force_nouns")

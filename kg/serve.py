@@ -21,7 +21,6 @@ import logging
 import mimetypes
 import re
 import sys
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass

@@ -206,3 +206,22 @@ def test_pipeline_event_dates_are_typed_by_precision(seeds_run):
     dates = list(g.objects(None, KG.date))
     assert dates
     assert all(isinstance(d, Literal) and d.datatype in (XSD.date, XSD.gYearMonth, XSD.gYear) for d in dates)
+
+
+def test_pipeline_a_rule_bug_in_one_article_skips_only_that_article(seeds_run, seeds_dir, tmp_path, monkeypatch):
+    from kg.rules import RuleSet
+
+    _, _, options = seeds_run
+    original = RuleSet.extract
+    victim = sorted(p.stem for p in seeds_dir.glob("*.txt"))[1]
+
+    def flaky(self, doc):
+        if doc.article.id == victim:
+            raise ValueError("boom")
+        return original(self, doc)
+
+    monkeypatch.setattr(RuleSet, "extract", flaky)
+    summary = run([seeds_dir], tmp_path / "out", load_config(), options)
+    assert summary.articles == len(list(seeds_dir.glob("*.txt"))) - 1
+    assert [(f.source, f.code) for f in summary.failures] == [(victim, "E300")]
+    assert not (tmp_path / "out" / "articles" / f"{victim}.ttl").exists()
