@@ -727,9 +727,10 @@ class Extraction:
             allowed = rule.role_classes.get(role)
             for strategy in strategies:
                 if strategy == "demonym":
-                    actor = self._demonym_near(ctx, trigger)
-                    if actor:
+                    actors = self._demonym_near(ctx, trigger)
+                    for actor in actors:
                         event.add_role(role, actor)
+                    if actors:
                         break
                     continue
                 picks = [i for i in run_strategy(strategy, ctx, trigger)
@@ -805,16 +806,22 @@ class Extraction:
             for actor in self.last_pair:
                 event.add_role(role, actor)
 
-    def _demonym_near(self, ctx: SentenceContext, trigger: int) -> str | None:
-        """A nationality adjective on the trigger (غارة أمريكية) names the country acting."""
+    def _demonym_near(self, ctx: SentenceContext, trigger: int) -> list[str]:
+        """Nationality adjectives on the trigger name the countries involved:
+        غارة أمريكية, الحوار الاستراتيجي الأمريكي العراقي, اتفاق عراقي تركي."""
         s = ctx.sentence
-        near = {c.id for c in s.children(trigger) if c.deprel.startswith("amod")} | {trigger + 1}
-        for wid in sorted(w for w in near if w <= len(s.words)):
+        near = {c.id for c in s.children(trigger) if c.deprel.startswith("amod")}
+        for wid in range(trigger + 1, min(len(s.words), trigger + 4) + 1):
+            if s.word(wid).upos not in ("ADJ", "X", "NOUN"):
+                break
+            near.add(wid)
+        out: list[str] = []
+        for wid in sorted(near):
             entry = self.rules.gazetteer.demonym(s.word(wid).text)
-            if entry is not None:
+            if entry is not None and entry.iri not in out:
                 self._ensure_actor(entry)
-                return entry.iri
-        return None
+                out.append(entry.iri)
+        return out
 
     def _ensure_actor(self, entry) -> None:
         self.actors.setdefault(entry.iri, Actor(entry.iri, entry.cls, entry.label_ar, entry.label_en,
