@@ -75,9 +75,39 @@ def _token_match_words(sentence: Sentence, start: int, end: int, entry: Entry) -
     return tuple(ids)
 
 
+class ActorClasses:
+    """NER type → ontology class, refined by the first word of the name
+    (``pipelines/rules/actor_classes.yaml``)."""
+
+    def __init__(self, rules: list[dict] | None = None) -> None:
+        self.by_word: dict[str, list[tuple[str, set[str]]]] = {}
+        for rule in rules or []:
+            for word in rule["first_words"]:
+                key = _bare(normalize_ar(word))
+                self.by_word.setdefault(key, []).append((rule["class"], set(rule["ner"])))
+
+    def classify(self, name: str, ner_type: str) -> str | None:
+        """The class for a NER entity.
+
+        >>> ActorClasses([{"class": "Place", "first_words": ["مطار"], "ner": ["ORG"]}]).classify("مطار بيروت", "ORG")
+        'Place'
+        """
+        words = normalize_ar(name).split()
+        if words:
+            for cls, ner in self.by_word.get(_bare(words[0]), []):
+                if ner_type in ner:
+                    return cls
+        return NER_CLASSES.get(ner_type)
+
+
+def _bare(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
+
+
 class Resolver:
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, classes: ActorClasses | None = None) -> None:
         self.gazetteer = gazetteer
+        self.classes = classes or ActorClasses()
 
     def resolve(self, doc: Document) -> tuple[dict[str, Actor], list[Mention]]:
         actors: dict[str, Actor] = {}
@@ -111,8 +141,8 @@ class Resolver:
             for ent in sent.entities:
                 if not ent.words or taken.intersection(ent.words):
                     continue
-                cls = NER_CLASSES.get(ent.type)
                 name = ent.text  # the surface text: MWT splits may cut a name (عبدالله → عبدالل + ه)
+                cls = self.classes.classify(name, ent.type)
                 if cls is None or len(normalize_ar(name).replace(" ", "")) < MIN_NAME_CHARS:
                     continue
                 key = normalize_ar(name)
@@ -128,7 +158,7 @@ class Resolver:
                         actors[iri] = Actor(iri=iri, cls=cls, label_ar=name)
                     if cls == "Person":
                         self._remember(full_names, iri, name, ())
-                mentions.append(self._mention(sent, iri, ent.words, doc, cls == "Place"))
+                mentions.append(self._mention(sent, iri, ent.words, doc, actors[iri].cls == "Place"))
                 taken.update(ent.words)
         return actors, mentions
 

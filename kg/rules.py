@@ -27,7 +27,7 @@ from spacy.vocab import Vocab
 
 from .dates import TimeExpression, find_dates, publication_date
 from .document import Document, Sentence, Word
-from .entities import Resolver
+from .entities import ActorClasses, Resolver
 from .errors import RuleError
 from .facts import Actor, ArticleFacts, Event, Force, Mention, Relation, SourceRef, Title
 from .gazetteer import Gazetteer
@@ -203,13 +203,13 @@ class RuleSet:
     """All rules, the gazetteer and the matchers, loaded once per run."""
 
     def __init__(self, events: list[EventRule], titles: TitleRule, relations: list[RelationRule], cues: Cues,
-                 gazetteer: Gazetteer) -> None:
+                 gazetteer: Gazetteer, classes: ActorClasses | None = None) -> None:
         self.events = events
         self.titles = titles
         self.relations = relations
         self.cues = cues
         self.gazetteer = gazetteer
-        self.resolver = Resolver(gazetteer)
+        self.resolver = Resolver(gazetteer, classes)
         self.vocab = Vocab()
         self.matcher = DependencyMatcher(self.vocab)
         self.by_key: dict[int, EventRule] = {}
@@ -228,6 +228,7 @@ class RuleSet:
         titles = None
         relations: list[RelationRule] = []
         cues = None
+        classes = None
         seen: set[str] = set()
         for path in files:
             if path.stem == "quantities":
@@ -254,6 +255,12 @@ class RuleSet:
                         raw["id"], pred, [normalize_ar(c).split() for c in raw["cues"]],
                         tuple(raw.get("subject_classes", ACTOR_CLASSES)), tuple(raw.get("object_classes", ACTOR_CLASSES)),
                         list(raw["examples"]["match"]), list(raw["examples"]["no_match"])))
+            elif kind == "actor_classes":
+                for raw in data.get("rules") or []:
+                    if raw.get("class") not in ACTOR_CLASSES or not raw.get("first_words") or not raw.get("ner"):
+                        raise RuleError("E310", f"{path.name}: each rule needs a class of {', '.join(ACTOR_CLASSES)}, "
+                                        "first_words and ner", fix="fix the entry")
+                classes = ActorClasses(data.get("rules"))
             elif kind == "cues":
                 cues = Cues(set(_norm_list(data["negation"])),
                             [normalize_ar(x).split() for x in data.get("negation_exceptions", [])],
@@ -261,11 +268,11 @@ class RuleSet:
                             set(_norm_list(data["locative"])), set(_norm_list(data.get("dual_reference", []))))
             else:
                 raise RuleError("E300", f"{path.name}: unknown kind {kind!r}",
-                                fix="use events, titles, relations, cues or quantities")
+                                fix="use events, titles, relations, cues, actor_classes or quantities")
         if titles is None or cues is None:
             raise RuleError("E300", f"{directory}: needs a `kind: titles` and a `kind: cues` file",
                             fix="restore pipelines/rules/titles.yaml and cues.yaml")
-        return cls(events, titles, relations, cues, gazetteer or Gazetteer.load())
+        return cls(events, titles, relations, cues, gazetteer or Gazetteer.load(), classes)
 
     @cached_property
     def force_nouns(self) -> set[str]:

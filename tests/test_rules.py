@@ -214,3 +214,22 @@ def test_rules_cue_examples(rules, parse, text, attribute, value):
     events = [e for e in facts.events if e.type != "Statement"] + [e.topic for e in facts.events if e.topic]
     assert events, "the example must contain an event"
     assert any(getattr(e, attribute) == value for e in events)
+
+
+def _class_examples():
+    data = yaml.safe_load((RULES_DIR / "actor_classes.yaml").read_text(encoding="utf-8"))
+    return [pytest.param(e["name"], e["ner"], e["class"], id=e["name"]) for e in data["examples"]]
+
+
+@pytest.mark.parametrize("name, ner, cls", _class_examples())
+def test_rules_actor_class_examples(rules, name, ner, cls):
+    assert rules.resolver.classes.classify(name, ner) == cls
+
+
+def test_rules_invalid_actor_class_is_reported(tmp_path):
+    target = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, target)
+    (target / "actor_classes.yaml").write_text(
+        "kind: actor_classes\nrules:\n  - {class: Robot, first_words: [آلة], ner: [ORG]}\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"\[E310\].*actor_classes.yaml"):
+        RuleSet.load(target)
