@@ -91,6 +91,7 @@ class Cues:
     planned: set[str]
     locative: set[str]
     dual: set[str]
+    attribution: set[str]
 
 
 def _norm_list(values: Iterable[str]) -> list[str]:
@@ -265,7 +266,8 @@ class RuleSet:
                 cues = Cues(set(_norm_list(data["negation"])),
                             [normalize_ar(x).split() for x in data.get("negation_exceptions", [])],
                             set(_norm_list(data["future_particles"])), set(_norm_list(data["planned"])),
-                            set(_norm_list(data["locative"])), set(_norm_list(data.get("dual_reference", []))))
+                            set(_norm_list(data["locative"])), set(_norm_list(data.get("dual_reference", []))),
+                            set(_norm_list(data.get("attribution", []))))
             else:
                 raise RuleError("E300", f"{path.name}: unknown kind {kind!r}",
                                 fix="use events, titles, relations, cues, actor_classes or quantities")
@@ -565,7 +567,23 @@ def s_persons(ctx: SentenceContext, trigger: int) -> list[int]:
     return out
 
 
+def s_attributed(ctx: SentenceContext, trigger: int) -> list[int]:
+    """Who said it, when the words are attributed: "تصريحا منسوبا للكاظمي أشار فيه",
+    "نقلا عن الوزير", "حسب البيان": the actor right after an attribution word
+    within ten words before or six after the trigger."""
+    s, cues = ctx.sentence, ctx.ex.rules.cues.attribution
+    for wid in range(max(1, trigger - 10), min(len(s.words), trigger + 6) + 1):
+        if noun_variants(normalize_ar(s.word(wid).text)) & cues or normalize_ar(s.word(wid).text) in cues:
+            for nxt in range(wid + 1, min(len(s.words), wid + 8) + 1):  # room for a title
+                if nxt in ctx.by_word:
+                    return [ctx.by_word[nxt]]
+                if ctx.is_break(s.word(nxt)) or s.word(nxt).upos == "VERB":
+                    break
+    return []
+
+
 STRATEGIES: dict[str, Callable[..., list[int]]] = {
+    "attributed": s_attributed,
     "verb_subject": s_verb_subject, "persons": s_persons,
     "subject": s_subject, "after": s_after, "before": s_before, "object": s_object, "between": s_between,
     "prep": lambda ctx, t: [],  # parameterised as prep:من|إلى, see run_strategy

@@ -308,10 +308,8 @@ def make_server(outputs: Path, host: str = "127.0.0.1", port: int = 8000, timeou
 
 def serve(outputs: Path, host: str = "127.0.0.1", port: int = 8000, timeout_s: float = 10.0,
           result_limit: int = 10000) -> None:
-    """Serve until interrupted (Ctrl-C).
-
-    >>> thread = threading.Thread(target=serve, args=(EXAMPLE_SOURCE,), kwargs={"port": 0}, daemon=True)
-    """
+    """Serve until interrupted (Ctrl-C); the address goes to stderr.
+    ``kg serve`` is the command-line form; :func:`make_server` gives a server to drive yourself."""
     server = make_server(outputs, host, port, timeout_s, result_limit)
     bound_host, bound_port = server.server_address[:2]
     print(f"SPARQL endpoint: http://{bound_host}:{bound_port}/sparql  (viewer: http://{bound_host}:{bound_port}/)",
