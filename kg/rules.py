@@ -87,6 +87,7 @@ class RelationRule:
 class Cues:
     negation: set[str]
     negation_exceptions: list[list[str]]
+    negation_next_word: set[str]
     future_particles: set[str]
     planned: set[str]
     locative: set[str]
@@ -265,6 +266,7 @@ class RuleSet:
             elif kind == "cues":
                 cues = Cues(set(_norm_list(data["negation"])),
                             [normalize_ar(x).split() for x in data.get("negation_exceptions", [])],
+                            set(_norm_list(data.get("negation_next_word", []))),
                             set(_norm_list(data["future_particles"])), set(_norm_list(data["planned"])),
                             set(_norm_list(data["locative"])), set(_norm_list(data.get("dual_reference", []))),
                             set(_norm_list(data.get("attribution", []))))
@@ -328,19 +330,32 @@ class SentenceContext:
         self.sentence = sentence
         self.mentions = mentions  # mentions of this sentence, in order
         self.title_words: set[int] = set()  # words inside a title phrase (رئيس الحكومة العراقية …)
-        self.quoted: set[int] = set()  # words inside a quotation: what was said, not who did what
+        # Words inside a quotation (what was said), mapped to the quotation's number. A role
+        # filler and its trigger must be on the same side: the speaker stands outside what
+        # he said, and an event reported inside a quotation takes its actors from it.
+        self.quote_of: dict[int, int] = {}
         wid = 1
         while wid <= len(sentence.words):
             if _opens_quotation(sentence, wid):
                 end = next((o for o in range(wid + 1, len(sentence.words) + 1)
                             if sentence.word(o).text in QUOTE_MARKS), len(sentence.words) + 1)
-                self.quoted.update(range(wid + 1, end))
+                self.quote_of.update((o, wid) for o in range(wid + 1, end))
                 wid = end
             wid += 1
         self.by_word: dict[int, int] = {}
         for i, m in enumerate(mentions):
             for wid in m.words:
                 self.by_word[wid] = i
+
+    def same_side(self, trigger: int, words: Iterable[int]) -> bool:
+        """All of ``words`` are in the trigger's quotation, or outside quotations as it is."""
+        side = self.quote_of.get(trigger)
+        return all(self.quote_of.get(w) == side for w in words)
+
+    def side_of_span(self, start: int, end: int) -> int | None:
+        """The quotation that a character span (a date) lies in, if any."""
+        return next((q for w, q in self.quote_of.items()
+                     if self.sentence.word(w).start < end and start < self.sentence.word(w).end), None)
 
     def cls(self, index: int) -> str:
         m = self.mentions[index]
@@ -530,9 +545,15 @@ def _prep(names: tuple[str, ...]) -> Callable[[SentenceContext, int], list[int]]
 
 
 def s_between(ctx: SentenceContext, trigger: int) -> list[int]:
-    """بين X و Y: both sides."""
+    """بين X و Y: both sides, a few words before the trigger or later in its phrase
+    (up to the next verb or break: "اتفاقية الإطار لعام 2008 الخاصة بالتعاون بين X و Y")."""
     s = ctx.sentence
-    for wid in range(max(1, trigger - 6), min(len(s.words), trigger + 10) + 1):
+    after = []
+    for wid in range(trigger + 1, min(len(s.words), trigger + 16) + 1):
+        if ctx.is_break(s.word(wid)) or s.word(wid).upos == "VERB":
+            break
+        after.append(wid)
+    for wid in [*range(max(1, trigger - 6), trigger), *after]:
         if normalize_ar(s.word(wid).text) == "بين":
             group = _group_after(ctx, wid, window=12, stop_at_verb=True, free_only=False)
             if len(group) >= 2:
@@ -761,7 +782,7 @@ class Extraction:
                 picks = [i for i in run_strategy(strategy, ctx, trigger)
                          if (allowed is None or ctx.cls(i) in allowed) and ctx.mentions[i].words[0] != trigger
                          and not set(ctx.mentions[i].words) <= ctx.title_words
-                         and not set(ctx.mentions[i].words) & ctx.quoted]
+                         and ctx.same_side(trigger, ctx.mentions[i].words)]
                 if picks:
                     if role == "speaker":  # one speaker: the person when one is named
                         picks = [next((i for i in picks if ctx.cls(i) == "Person"), picks[0])]
@@ -791,7 +812,7 @@ class Extraction:
             event.force = self._event_force(ctx, source, trigger, counts, event)
             if event.force is None and rule.force == "required":
                 return None
-        event.date = self._nearest_date(tword, dates) or self._carried_date(ctx, event)
+        event.date = self._nearest_date(ctx, tword, dates) or self._carried_date(ctx, event)
         self._polarity_modality(ctx, trigger, event)
         return event
 
@@ -870,10 +891,14 @@ class Extraction:
         match = QUOTES.search(text)
         return match.group(1).strip() if match else None
 
-    def _nearest_date(self, tword: Word, dates: list[TimeExpression]) -> TimeExpression | None:
+    def _nearest_date(self, ctx: SentenceContext, tword: Word, dates: list[TimeExpression]) -> TimeExpression | None:
+        """The nearest date of the sentence that is not in brackets and lies on the trigger's
+        side of any quotation (a date inside a quotation dates what was said, not the saying)."""
         text = self.article.text
+        side = ctx.quote_of.get(tword.id)
         usable = [d for d in dates if (d.kind in ("DATE", "TIME") or d.precision in ("day", "month", "year"))
-                  and text.count("(", 0, d.start) <= text.count(")", 0, d.start)]
+                  and text.count("(", 0, d.start) <= text.count(")", 0, d.start)
+                  and ctx.side_of_span(d.start, d.end) == side]
         if not usable:
             return None
         return min(usable, key=lambda d: (min(abs(d.start - tword.end), abs(d.end - tword.start)), d.start))
@@ -902,7 +927,8 @@ class Extraction:
             window = [normalize_ar(s.word(w).text) for w in range(max(1, cand - 3), cand)]
             following = [normalize_ar(s.word(w).text) for w in range(cand, min(len(s.words), cand + 2) + 1)]
             children = {normalize_ar(c.text) for c in s.children(cand) if c.deprel in ("advmod", "neg", "aux", "mark")}
-            negs = (set(window) | children) & cues.negation
+            negs = {n for n in (set(window) | children) & cues.negation
+                    if n not in cues.negation_next_word or (window and window[-1] == n)}
             if negs and not any(_starts(window + following, exc) for exc in cues.negation_exceptions):
                 event.polarity = "Negative"
             form = normalize_ar(s.word(cand).text)

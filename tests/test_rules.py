@@ -213,7 +213,10 @@ def test_rules_cue_examples(rules, parse, text, attribute, value):
     facts = rules.extract(parse(text))
     events = [e for e in facts.events if e.type != "Statement"] + [e.topic for e in facts.events if e.topic]
     assert events, "the example must contain an event"
-    assert any(getattr(e, attribute) == value for e in events)
+    if value is None:  # not negative: no event of the example may be read as negated
+        assert all(getattr(e, attribute) is None for e in events), [(e.type, e.trigger) for e in events]
+    else:
+        assert any(getattr(e, attribute) == value for e in events)
 
 
 def _class_examples():
