@@ -130,6 +130,12 @@ class Resolver:
                     as_place = _is_locative(sent, ids[0])
                     if not as_place:
                         entry = self.gazetteer.entry(entry.capital_of)
+                if entry.cls == "Person":
+                    # A person's name spelled otherwise in front of a known family name
+                    # (أنطوني بلينكن for أنتوني بلينكن): the NER span gives the whole name.
+                    wider = next((e.words for e in sent.entities if e.type == "PER" and set(ids) < set(e.words)
+                                  and not taken.intersection(e.words)), None)
+                    ids = tuple(wider) if wider else ids
                 actors.setdefault(entry.iri, _actor_from_entry(entry))
                 if match.via == "capital" and not as_place:
                     # The capital stands for the country: keep its name as a label.

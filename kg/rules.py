@@ -488,7 +488,11 @@ def s_subject(ctx: SentenceContext, trigger: int) -> list[int]:
     s = ctx.sentence
     t = s.word(trigger)
     governors = [trigger]
-    if t.upos != "VERB" and t.head:
+    # A noun trigger takes its verb's subject, unless أن/إن stands between them: in
+    # "لفت الصحاف إلى أن الحوار عقد" the speaker is not a party to the dialogue.
+    if t.upos != "VERB" and t.head and not any(
+            normalize_ar(s.word(w).text) in SUBORDINATORS
+            for w in range(min(t.head, trigger) + 1, max(t.head, trigger))):
         governors.append(t.head)
     for gov in governors:
         out: list[int] = []
@@ -1069,7 +1073,20 @@ class Extraction:
         الحكومة مصطفى الكاظمي، اللواء يحيى رسول" the title is Rasool's."""
         s, rule = ctx.sentence, self.rules.titles
         persons = [i for i in range(len(ctx.mentions)) if ctx.cls(i) == "Person"]
-        is_head = lambda w: normalize_ar(w.lemma) in rule.heads or normalize_ar(w.text) in rule.heads  # noqa: E731
+
+
+        def is_head(w: Word) -> bool:
+            # Also a whole token that is a head when the tokeniser split it (وزير → و + زير).
+            token = s.tokens[w.token]
+            return normalize_ar(w.lemma) in rule.heads or normalize_ar(w.text) in rule.heads or (
+                len(token.words) > 1 and w.id == token.words[-1] and normalize_ar(token.text) in rule.heads)
+
+        def token_start(wid: int) -> int:
+            """The first word of a head that the tokeniser split; the head itself otherwise."""
+            w = s.word(wid)
+            if normalize_ar(w.lemma) in rule.heads or normalize_ar(w.text) in rule.heads:
+                return wid
+            return s.tokens[w.token].words[0]
         found: dict[int, tuple[int, int]] = {}  # mention index -> (first, last) title word
         for idx in persons:
             first = ctx.mentions[idx].words[0]
@@ -1084,6 +1101,8 @@ class Extraction:
                     break
                 if is_head(w):
                     start = wid
+            if start is not None:
+                start = token_start(start)
             last = first - 1
             while start is not None and last >= start and s.word(last).upos == "PUNCT":
                 last -= 1
@@ -1121,14 +1140,22 @@ class Extraction:
                 found[idx] = (after + 1, end)
         for idx in sorted(found):
             first, last = found[idx]
-            words = [s.word(w) for w in range(first, last + 1)]
-            while words and words[-1].upos == "PUNCT":
-                words.pop()
-            if not words:
-                continue
-            title = self.article.text[words[0].start:words[-1].end]
-            self.facts.titles.append(Title(ctx.mentions[idx].actor, title, source))
-            ctx.title_words.update(w.id for w in words)
+            # Commas separate titles (الناطق باسم رئيس الحكومة، اللواء): each part that
+            # starts with a head is one; a part without a head (a first name) is not.
+            parts: list[list[Word]] = [[]]
+            for wid in range(first, last + 1):
+                if s.word(wid).text in ("،", ","):
+                    parts.append([])
+                else:
+                    parts[-1].append(s.word(wid))
+            for words in parts:
+                while words and words[-1].upos == "PUNCT":
+                    words.pop()
+                if not words or not any(is_head(w) for w in words[:2]):
+                    continue
+                title = self.article.text[words[0].start:words[-1].end]
+                self.facts.titles.append(Title(ctx.mentions[idx].actor, title, source))
+                ctx.title_words.update(w.id for w in words)
 
     def _relations(self, ctx: SentenceContext, source: SourceRef) -> None:
         """SUBJECT [up to 3 words] CUE OBJECT, compared on normalised text so
