@@ -385,8 +385,9 @@ class SentenceContext:
     def mentions_in(self, words: set[int]) -> list[int]:
         return sorted({self.by_word[w] for w in words if w in self.by_word})
 
-    def preposition(self, index: int) -> str | None:
-        """The preposition governing a mention: a `case` child, a proclitic of its first token, or the word before."""
+    def preposition(self, index: int, after: int = 0) -> str | None:
+        """The preposition governing a mention: a `case` child, a proclitic of its first token, or the word before
+        (looking back no further than word ``after``, the trigger: in "بقرار مجلس الأمن" ب governs قرار)."""
         m = self.mentions[index]
         s = self.sentence
         head = self.head_of(index)
@@ -402,12 +403,13 @@ class SentenceContext:
         text = normalize_ar(first.text)
         if text[:1] in ("ب", "ل") and text[1:3] == "ال" or text.startswith("لل"):
             return text[:1]
-        # Walk back over a title phrase (من وزير الخارجية الأمريكي مايك بومبيو).
-        for wid in range(first.id - 1, max(0, first.id - 6), -1):
+        # Walk back over a title phrase (من وزير الخارجية الأمريكي مايك بومبيو), and only
+        # over one: in "بقرار مجلس النواب" ب governs قرار, not the council.
+        for wid in range(first.id - 1, max(after, first.id - 6), -1):
             w = s.word(wid)
             if w.upos == "ADP":
                 return normalize_ar(w.text)
-            if w.upos in ("VERB", "PUNCT", "CCONJ", "SCONJ") or wid in self.by_word:
+            if w.upos in ("VERB", "PUNCT", "CCONJ", "SCONJ") or wid in self.by_word or wid not in self.title_words:
                 break
         return None
 
@@ -446,7 +448,7 @@ def _group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_v
         w = s.word(wid)
         if wid in ctx.by_word:
             idx = ctx.by_word[wid]
-            if idx not in out and not (free_only and ctx.preposition(idx) is not None):
+            if idx not in out and not (free_only and ctx.preposition(idx, after=trigger) is not None):
                 out.append(idx)
             continue
         if ctx.is_break(w) or normalize_ar(w.text) in SUBORDINATORS or w.upos == "SCONJ" or _opens_quotation(s, wid):
@@ -541,7 +543,7 @@ def _prep(names: tuple[str, ...]) -> Callable[[SentenceContext, int], list[int]]
         for idx, m in enumerate(ctx.mentions):
             if not (trigger < m.words[0] <= trigger + 14 or m.words[0] in subtree):
                 continue
-            if ctx.preposition(idx) in wanted:
+            if ctx.preposition(idx, after=trigger if m.words[0] > trigger else 0) in wanted:
                 out.append(idx)
                 out.extend(i for i in _conjuncts(ctx, idx) if i not in out)
         return sorted(set(out), key=lambda i: abs(ctx.mentions[i].words[0] - trigger))
