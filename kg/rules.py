@@ -171,6 +171,12 @@ def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[s
     if not examples.get("match") or not examples.get("no_match"):
         raise RuleError("E307", f"{where}: needs examples that must match and must not match",
                         fix="add examples: {match: [...], no_match: [...]}")
+    # Optional examples of who fills which role: {text: "…", roles: {participant: [مصر, الأردن]}}.
+    for ex in examples.get("roles") or []:
+        if not isinstance(ex, dict) or set(ex) != {"text", "roles"} or not isinstance(ex["roles"], dict) \
+                or any(r not in roles for r in ex["roles"]):
+            raise RuleError("E307", f"{where}: a roles example is {{text: …, roles: {{role: [names]}}}} with roles of this rule",
+                            fix=f"use the roles {', '.join(roles) or '(none)'}")
     return EventRule(rid, file, raw["description"], emit, norm_patterns,
                      {r: list(s) for r, s in roles.items()}, role_classes,
                      dict(raw.get("min_roles") or {}), topic, _force_mode(raw.get("force"), where),
@@ -418,6 +424,8 @@ class SentenceContext:
 
 
 QUOTE_MARKS = set('"“”«»')
+# Prepositions that never sit inside a title phrase: "التقى الرئيس المصري مع وزير الخارجية".
+TITLE_STOPS = {normalize_ar(w) for w in ("مع", "إلى", "على", "عن", "بين")}
 NAME_DEPRELS = ("nmod", "flat", "appos", "amod", "conj", "cc", "compound", "name", "det", "punct")
 CLAUSE_LINKS = {normalize_ar(w) for w in ("فيما", "بينما", "في حين", "لكن", "ولكن")}
 SUBORDINATORS = {normalize_ar(w) for w in ("أن", "إن", "بأن", "لأن", "كي", "الذي", "التي", "الذين")}
@@ -555,7 +563,8 @@ def s_between(ctx: SentenceContext, trigger: int) -> list[int]:
     (up to the next verb or break: "اتفاقية الإطار لعام 2008 الخاصة بالتعاون بين X و Y")."""
     s = ctx.sentence
     after = []
-    for wid in range(trigger + 1, min(len(s.words), trigger + 16) + 1):
+    # After a verb, بين belongs to its object ("بحث الوزيران العلاقات بين البلدين"), not to the event.
+    for wid in range(trigger + 1, min(len(s.words), trigger + 16) + 1 if s.word(trigger).upos != "VERB" else 0):
         if ctx.is_break(s.word(wid)) or s.word(wid).upos == "VERB":
             break
         after.append(wid)
@@ -1099,6 +1108,7 @@ class Extraction:
                 # (رئيس اللجنة، والشيخ خالد): the head nearer the name is this one's.
                 if (w.upos in ("VERB", "PUNCT") and w.text not in ("،", ",")) or \
                         (w.upos == "CCONJ" and start is not None) or \
+                        (w.upos == "ADP" and normalize_ar(w.text) in TITLE_STOPS) or \
                         (wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) == "Person"):
                     break
                 if is_head(w):

@@ -10,6 +10,7 @@ import yaml
 
 from kg.document import Article, from_conllu
 from kg.errors import RuleError
+from kg.normalize import normalize_ar
 from kg.rules import RULES_DIR, RuleSet
 
 DATA = Path(__file__).parent / "data" / "rules"
@@ -163,6 +164,33 @@ def test_rules_examples(rules, parse, rule_id, emit, text, should_match):
     facts = rules.extract(parse(text))
     emitted = {e.rule for e in facts.events} | {e.topic.rule for e in facts.events if e.topic}
     assert (rule_id in emitted) == should_match, [(e.rule, e.type, e.trigger) for e in facts.events]
+
+
+def _role_examples():
+    data = yaml.safe_load((RULES_DIR / "events.yaml").read_text(encoding="utf-8"))
+    for rule in data["rules"]:
+        for ex in rule["examples"].get("roles") or []:
+            yield pytest.param(rule["id"], ex["text"], ex["roles"], id=f"{rule['id']}-roles-{ex['text'][:20]}")
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("rule_id, text, roles", list(_role_examples()))
+def test_rules_role_examples(rules, parse, rule_id, text, roles):
+    """The rule's event has exactly the named actors in each listed role."""
+    facts = rules.extract(parse(text))
+    events = [e for e in facts.events if e.rule == rule_id] + \
+             [e.topic for e in facts.events if e.topic and e.topic.rule == rule_id]
+    assert events, f"{rule_id} did not match"
+
+    def names(iris):
+        return {normalize_ar(n) for iri in iris
+                for n in [facts.actors[iri].label_ar, *facts.actors[iri].alt_labels_ar]}
+
+    def holds(event):
+        return all({normalize_ar(n) for n in wanted} <= names(event.roles.get(role, []))
+                   and len(event.roles.get(role, [])) == len(wanted) for role, wanted in roles.items())
+    assert any(holds(e) for e in events), \
+        [{r: [facts.actors[a].label_ar for a in v] for r, v in e.roles.items()} for e in events]
 
 
 def _title_examples():
