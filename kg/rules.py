@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
@@ -30,7 +30,7 @@ from .document import Document, Sentence, Word
 from .entities import ActorClasses, Resolver
 from .errors import RuleError
 from .facts import Actor, ArticleFacts, Event, Force, Mention, Relation, SourceRef, Title
-from .gazetteer import Gazetteer
+from .gazetteer import Entry, Gazetteer
 from .normalize import normalize_ar
 from .quantities import TroopCount, find_troop_counts, noun_variants
 from .quantities import load_rules as load_quantity_rules
@@ -70,6 +70,9 @@ class TitleRule:
     heads: set[str]  # normalised title head nouns
     max_words: int
     examples: list[tuple[str, str, str]]  # (sentence, name, expected title)
+    # Unnamed members who stand for their country's body (نواب عراقيون → the Iraqi
+    # parliament): normalised member noun -> normalised first words of the body's names.
+    members: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -251,8 +254,10 @@ class RuleSet:
                     seen.add(rule.id)
                     events.append(rule)
             elif kind == "titles":
-                titles = TitleRule(set(_norm_list(data["heads"])), int(data.get("max_words", 6)),
-                                   [(e["sentence"], e["name"], e["title"]) for e in data.get("examples", [])])
+                members = {normalize_ar(k): _norm_list(v) for k, v in (data.get("members") or {}).items()}
+                titles = TitleRule(set(_norm_list(data["heads"])) | set(members), int(data.get("max_words", 6)),
+                                   [(e["sentence"], e["name"], e["title"]) for e in data.get("examples", [])],
+                                   members)
             elif kind == "relations":
                 for raw in data.get("rules") or []:
                     pred = str(raw["predicate"]).removeprefix("kg:")
@@ -667,8 +672,14 @@ class Extraction:
         dates = find_dates(self.article.text, self.published)
         self.facts.dates = dates
         # A month name tagged as a place by NER (نيسان/ابريل) is part of a date.
+        # So is a bare title or member noun tagged as a person (الوزير، برلمانيون).
+        heads = self.rules.titles.heads if self.rules.titles else set()
         mentions[:] = [m for m in mentions if self.actors[m.actor].from_gazetteer
-                       or not any(d.start < m.end and m.start < d.end for d in dates)]
+                       or not (any(d.start < m.end and m.start < d.end for d in dates)
+                               or normalize_ar(m.text) in heads)]
+        mentioned = {m.actor for m in mentions}
+        for iri in [i for i, a in self.actors.items() if not a.from_gazetteer and i not in mentioned]:
+            del self.actors[iri]
         for sent in self.doc.sentences:
             sent_mentions = [m for m in mentions if m.sentence == sent.index]
             officials = self._official_mentions(sent, sent_mentions)
@@ -708,6 +719,7 @@ class Extraction:
                 following = set(range(dem + 1, min(n, dem + 2) + 1))
                 if following & person_words:
                     break  # a name follows: the title belongs to that person
+                entry = self._body_of(normalize_ar(w.text), entry)
                 self._ensure_actor(entry)
                 ids = tuple(range(w.id, dem + 1))
                 start, end = w.start, sent.word(dem).end
@@ -715,6 +727,19 @@ class Extraction:
                 taken.update(ids)
                 break
         return out
+
+    def _body_of(self, member: str, country: Entry) -> Entry:
+        """The country's body that unnamed members (نواب) stand for, when the gazetteer
+        knows one; the country otherwise."""
+        prefixes = self.rules.titles.members.get(member)
+        if not prefixes:
+            return country
+        for entry in self.rules.gazetteer:
+            if entry.part_of == country.iri and any(
+                    normalize_ar(name).removeprefix("ال").startswith(p.removeprefix("ال"))
+                    for name in entry.names for p in prefixes):
+                return entry
+        return country
 
     # -- events ------------------------------------------------------------
     def _events(self, ctx: SentenceContext, source: SourceRef, dates: list[TimeExpression],
@@ -750,6 +775,8 @@ class Extraction:
             twin.date = twin.date or event.date
             twin.force = twin.force or event.force
         # Topics: the nearest following event of an allowed class.
+        hosts = {a for _, _, e in merged for role in ("origin", "location", "destination")
+                 for a in e.roles.get(role, [])}
         claimed: set[int] = set()
         for i, (trigger, rule, event) in enumerate(merged):
             if not rule.topic:
@@ -759,13 +786,16 @@ class Extraction:
                     event.topic = later
                     claimed.add(id(later))
                     break
-            # Whose forces? The speaker's or agent's, when the topic does not say.
+            # Whose forces? The speaker's or agent's, when the topic does not say; but not
+            # a country the sentence names as where forces are or leave from (the Iraqi prime
+            # minister speaking of a withdrawal "from Iraq" speaks of foreign forces).
             topic = event.topic
             if topic is not None and topic.force is not None and topic.force.of is None:
                 for role in ("agent", "speaker"):
                     if event.roles.get(role):
-                        topic.force.of = self._country_of(event.roles[role][0])
-                        if topic.force.of:
+                        owner = self._country_of(event.roles[role][0])
+                        if owner and owner not in hosts:
+                            topic.force.of = owner
                             break
         # An event with no actor and no force says nothing unless another event is about it.
         kept = [e for _, _, e in merged if e.roles or e.force is not None or id(e) in claimed]
