@@ -485,6 +485,13 @@ def _group_before(ctx: SentenceContext, trigger: int, window: int = 8) -> list[i
             continue
         if ctx.is_break(w) or w.upos == "VERB" or normalize_ar(w.text) in SUBORDINATORS:
             break
+        # A trigger in a prepositional phrase that completes a noun: what stands before the
+        # preposition belongs to that noun ("موقف العراق من تقليص القوات": Iraq does not
+        # reduce), unlike after a verb ("توصل بغداد وواشنطن إلى اتفاق").
+        t = s.word(trigger)
+        if w.upos == "ADP" and len(s.tokens[w.token].words) == 1 and wid == trigger - 1 \
+                and t.head and s.word(t.head).upos in ("NOUN", "PROPN", "X") and t.head < wid:
+            break
     return out
 
 
