@@ -1174,19 +1174,28 @@ class Extraction:
                 else:
                     found.pop(idx)
                 ctx.title_words.update(m.words)
-        # After the name, between commas.
+        # After the name: between commas (جون كيربي، المتحدث باسم الوزارة،), or right after
+        # it when the next word is a title head or is followed by باسم (أحمد الصحاف المتحدث باسم).
+        n = len(s.words)
         for idx in persons:
             if idx in found:
                 continue
-            after = ctx.mentions[idx].words[-1] + 1
-            if after < len(s.words) and s.word(after).text in ("،", ",") and is_head(s.word(after + 1)):
-                end = after + 1
-                while end + 1 <= min(len(s.words), after + rule.max_words):
-                    nxt = s.word(end + 1)
-                    if nxt.upos in ("VERB", "PUNCT") or (end + 1 in ctx.by_word and ctx.cls(ctx.by_word[end + 1]) == "Person"):
-                        break
-                    end += 1
-                found[idx] = (after + 1, end)
+            first = ctx.mentions[idx].words[-1] + 1
+            if first <= n and s.word(first).text in ("،", ","):
+                first += 1
+                if first > n or not is_head(s.word(first)):
+                    continue
+            elif first > n or s.word(first).upos in ("VERB", "PUNCT") or not (
+                    is_head(s.word(first)) or (first < n and normalize_ar(s.word(first + 1).text) in ("باسم", "اسم"))):
+                continue
+            end = first
+            while end + 1 <= min(n, first + rule.max_words - 1):
+                nxt = s.word(end + 1)
+                if nxt.upos in ("VERB", "PUNCT", "SCONJ") or normalize_ar(nxt.text) in TITLE_STOPS | SUBORDINATORS \
+                        or (end + 1 in ctx.by_word and ctx.cls(ctx.by_word[end + 1]) == "Person"):
+                    break
+                end += 1
+            found[idx] = (first, end)
         for idx in sorted(found):
             first, last = found[idx]
             # Commas separate titles (الناطق باسم رئيس الحكومة، اللواء): each part that
