@@ -630,7 +630,30 @@ def s_attributed(ctx: SentenceContext, trigger: int) -> list[int]:
     return []
 
 
+COUNTERPART = {normalize_ar(w) for w in ("نظير", "نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظرائه", "نظيريه")}
+
+
+def s_counterpart(ctx: SentenceContext, trigger: int) -> list[int]:
+    """"… لبحث مع نظيره العراقي فؤاد حسين": the counterpart named after the trigger and
+    the one whose counterpart he is, the nearest person (or actor) named before it."""
+    s = ctx.sentence
+    other = None
+    for wid in range(trigger + 1, min(len(s.words), trigger + 4) + 1):
+        w = s.word(wid)
+        if normalize_ar(w.text) in COUNTERPART or normalize_ar(s.tokens[w.token].text) in COUNTERPART:
+            other = next((ctx.by_word[x] for x in range(wid + 1, min(len(s.words), wid + 5) + 1)
+                          if x in ctx.by_word), None)
+            break
+    if other is None:
+        return []
+    before = [ctx.by_word[w] for w in range(trigger - 1, 0, -1) if w in ctx.by_word]
+    same = [i for i in before if ctx.cls(i) == ctx.cls(other)]
+    first = (same or before or [None])[0]
+    return [first, other] if first is not None and first != other else []
+
+
 STRATEGIES: dict[str, Callable[..., list[int]]] = {
+    "counterpart": s_counterpart,
     "attributed": s_attributed,
     "verb_subject": s_verb_subject, "persons": s_persons,
     "subject": s_subject, "after": s_after, "before": s_before, "object": s_object, "between": s_between,
