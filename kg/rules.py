@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -30,7 +31,7 @@ from .document import Document, Sentence, Word
 from .entities import ActorClasses, Resolver
 from .errors import RuleError
 from .facts import Actor, ArticleFacts, Event, Force, Mention, Relation, SourceRef, Title
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Entry, Gazetteer, proclitic_variants
 from .normalize import normalize_ar
 from .quantities import TroopCount, find_troop_counts, noun_variants
 from .quantities import load_rules as load_quantity_rules
@@ -96,6 +97,8 @@ class Cues:
     locative: set[str]
     dual: set[str]
     attribution: set[str]
+    # Bare definite body nouns (البرلمان) → first words of that body's names in the gazetteer.
+    national_bodies: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _norm_list(values: Iterable[str]) -> list[str]:
@@ -280,7 +283,8 @@ class RuleSet:
                             set(_norm_list(data.get("negation_next_word", []))),
                             set(_norm_list(data["future_particles"])), set(_norm_list(data["planned"])),
                             set(_norm_list(data["locative"])), set(_norm_list(data.get("dual_reference", []))),
-                            set(_norm_list(data.get("attribution", []))))
+                            set(_norm_list(data.get("attribution", []))),
+                            {normalize_ar(k): _norm_list(v) for k, v in (data.get("national_bodies") or {}).items()})
             else:
                 raise RuleError("E300", f"{path.name}: unknown kind {kind!r}",
                                 fix="use events, titles, relations, cues, actor_classes or quantities")
@@ -582,7 +586,9 @@ def s_between(ctx: SentenceContext, trigger: int) -> list[int]:
         after.append(wid)
     for wid in [*range(max(1, trigger - 6), trigger), *after]:
         if normalize_ar(s.word(wid).text) == "بين":
-            group = _group_after(ctx, wid, window=12, stop_at_verb=True, free_only=False)
+            comma = next((c for c in range(wid + 1, len(s.words) + 1) if s.word(c).text in ("،", ",")), None)
+            group = [i for i in _group_after(ctx, wid, window=12, stop_at_verb=True, free_only=False)
+                     if comma is None or ctx.mentions[i].words[0] < comma]
             if len(group) >= 2:
                 return group
     return []
@@ -707,6 +713,7 @@ class Extraction:
         mentions[:] = [m for m in mentions if self.actors[m.actor].from_gazetteer
                        or not (any(d.start < m.end and m.start < d.end for d in dates)
                                or normalize_ar(m.text) in heads)]
+        self._national_bodies(mentions)
         mentioned = {m.actor for m in mentions}
         for iri in [i for i, a in self.actors.items() if not a.from_gazetteer and i not in mentioned]:
             del self.actors[iri]
@@ -758,10 +765,54 @@ class Extraction:
                 break
         return out
 
-    def _body_of(self, member: str, country: Entry) -> Entry:
-        """The country's body that unnamed members (نواب) stand for, when the gazetteer
-        knows one; the country otherwise."""
-        prefixes = self.rules.titles.members.get(member)
+    def _national_bodies(self, mentions: list[Mention]) -> None:
+        """A bare definite body noun (البرلمان، مجلس النواب) names that body of the country
+        the article is mostly about: the country mentioned most, when one clearly leads and
+        the gazetteer knows its body."""
+        bodies = self.rules.cues.national_bodies
+        counts = Counter(m.actor for m in mentions if self.actors[m.actor].cls == "Country"
+                         and self.actors[m.actor].from_gazetteer).most_common(2)
+        if not bodies or not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+            return
+        country = self.rules.gazetteer.entry(counts[0][0])
+        for m in mentions:
+            key = normalize_ar(m.text)
+            if not self.actors[m.actor].from_gazetteer and key in bodies:
+                body = self._body_of(bodies[key], country)
+                if body is not country:
+                    self._ensure_actor(body)
+                    m.actor = body.iri
+        for sent in self.doc.sentences:
+            taken = {w for m in mentions if m.sentence == sent.index for w in m.words}
+            n = len(sent.words)
+            for w in sent.words:
+                for size in (2, 1):
+                    ids = tuple(range(w.id, w.id + size))
+                    if ids[-1] > n or set(ids) & taken:
+                        continue
+                    words = [sent.word(i) for i in ids]
+                    key = next((k for k in proclitic_variants(normalize_ar(" ".join(x.text for x in words)))
+                                if k in bodies), None)
+                    nxt = sent.word(ids[-1] + 1) if ids[-1] < n else None
+                    if key is None or (nxt is not None and (nxt.upos in ("ADJ", "PROPN", "X")
+                                                             or self.rules.gazetteer.demonym(nxt.text))):
+                        continue  # not bare: البرلمان الأردني, مجلس النواب الأمريكي
+                    body = self._body_of(bodies[key], country)
+                    if body is country:
+                        continue
+                    self._ensure_actor(body)
+                    start, end = words[0].start, words[-1].end
+                    mentions.append(Mention(body.iri, sent.index, start, end, self.article.text[start:end], ids))
+                    taken.update(ids)
+                    break
+        mentions.sort(key=lambda m: (m.sentence, m.start))
+
+    def _body_of(self, prefixes: list[str] | str, country: Entry) -> Entry:
+        """The country's body whose names start with one of ``prefixes`` (or that unnamed
+        members, a key of titles.yaml's ``members``, stand for); the country when the
+        gazetteer knows none."""
+        if isinstance(prefixes, str):
+            prefixes = self.rules.titles.members.get(prefixes) or []
         if not prefixes:
             return country
         for entry in self.rules.gazetteer:
