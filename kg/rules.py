@@ -640,8 +640,8 @@ COUNTERPART = {normalize_ar(w) for w in ("نظير", "نظيره", "نظيرها
 
 
 def s_counterpart(ctx: SentenceContext, trigger: int) -> list[int]:
-    """"… لبحث مع نظيره العراقي فؤاد حسين": the counterpart named after the trigger and
-    the one whose counterpart he is, the nearest person (or actor) named before it."""
+    """Both sides when one is named as the other's counterpart ("لبحث مع نظيره العراقي فؤاد
+    حسين"): the counterpart after the trigger and the nearest person (or actor) before it."""
     s = ctx.sentence
     other = None
     for wid in range(trigger + 1, min(len(s.words), trigger + 4) + 1):
@@ -756,7 +756,7 @@ class Extraction:
                 following = set(range(dem + 1, min(n, dem + 2) + 1))
                 if following & person_words:
                     break  # a name follows: the title belongs to that person
-                entry = self._body_of(normalize_ar(w.text), entry)
+                entry = self._body_of(self.rules.titles.members.get(normalize_ar(w.text), []), entry)
                 self._ensure_actor(entry)
                 ids = tuple(range(w.id, dem + 1))
                 start, end = w.start, sent.word(dem).end
@@ -782,10 +782,13 @@ class Extraction:
                 if body is not country:
                     self._ensure_actor(body)
                     m.actor = body.iri
+        firsts = {k.split()[0].removeprefix("ال") for k in bodies}
         for sent in self.doc.sentences:
             taken = {w for m in mentions if m.sentence == sent.index for w in m.words}
             n = len(sent.words)
             for w in sent.words:
+                if not any(f in normalize_ar(w.text) for f in firsts):
+                    continue
                 for size in (2, 1):
                     ids = tuple(range(w.id, w.id + size))
                     if ids[-1] > n or set(ids) & taken:
@@ -807,14 +810,9 @@ class Extraction:
                     break
         mentions.sort(key=lambda m: (m.sentence, m.start))
 
-    def _body_of(self, prefixes: list[str] | str, country: Entry) -> Entry:
-        """The country's body whose names start with one of ``prefixes`` (or that unnamed
-        members, a key of titles.yaml's ``members``, stand for); the country when the
-        gazetteer knows none."""
-        if isinstance(prefixes, str):
-            prefixes = self.rules.titles.members.get(prefixes) or []
-        if not prefixes:
-            return country
+    def _body_of(self, prefixes: list[str], country: Entry) -> Entry:
+        """The country's body whose names start with one of ``prefixes``; the country
+        when the gazetteer knows none."""
         for entry in self.rules.gazetteer:
             if entry.part_of == country.iri and any(
                     normalize_ar(name).removeprefix("ال").startswith(p.removeprefix("ال"))
