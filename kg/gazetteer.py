@@ -293,9 +293,13 @@ class Gazetteer:
         'Iraq'
         >>> gaz.demonym("الكبير") is None
         True
+        >>> gaz.demonym("مصريًا").label_en  # accusative with tanween: 22 جنديا مصريا
+        'Egypt'
         """
         for candidate in proclitic_variants(normalize_ar(form)):
             entry = self._demonyms.get(candidate) or self._demonyms.get(_strip_article(candidate))
+            if entry is None and candidate.endswith("يا"):
+                entry = self._demonyms.get(candidate[:-1])
             if entry:
                 return entry
         return None

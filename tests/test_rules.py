@@ -264,3 +264,21 @@ def test_rules_invalid_actor_class_is_reported(tmp_path):
         "kind: actor_classes\nrules:\n  - {class: Robot, first_words: [آلة], ner: [ORG]}\n", encoding="utf-8")
     with pytest.raises(RuleError, match=r"\[E310\].*actor_classes.yaml"):
         RuleSet.load(target)
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, owner, count", [
+    ("قتل 22 جنديا مصريا في هجوم على كمين قرب الحدود.", "egypt", 22),  # accusative demonym
+    ("وصل 300 جندي فرنسي إلى مالي الأسبوع الماضي.", "france", 300),
+])
+def test_rules_force_owner_from_demonym(rules, parse, text, owner, count):
+    facts = rules.extract(parse(text))
+    assert any(f.count == count and f.of and f.of.endswith("/" + owner) for f in facts.forces), \
+        [(f.of, f.count) for f in facts.forces]
+
+
+@pytest.mark.models
+def test_rules_deployment_needs_a_force_it_moves(rules, parse):
+    """"ترسل المعلومات إلى عناصرها" sends information, not a force."""
+    facts = rules.extract(parse("وقال المسؤول إن القيادات ترسل المعلومات إلى عناصرها في الداخل."))
+    assert not [e for e in facts.events if e.type in ("Deployment", "Withdrawal")]
