@@ -64,6 +64,15 @@ class EventRule:
     examples_match: list[str]
     examples_no_match: list[str]
     merge_in_sentence: bool = False
+    # Words right before / after the trigger that give it another sense
+    # (علم الاجتماع is sociology, البحث عن is a search): normalised.
+    veto_before: set[str] = field(default_factory=set)
+    veto_after: set[str] = field(default_factory=set)
+
+    def vetoed(self, sentence: Sentence, trigger: int) -> bool:
+        before = normalize_ar(sentence.word(trigger - 1).text) if trigger > 1 else ""
+        after = normalize_ar(sentence.word(trigger + 1).text) if trigger < len(sentence.words) else ""
+        return before in self.veto_before or after in self.veto_after
 
 
 @dataclass
@@ -122,7 +131,7 @@ def _normalise_attrs(attrs: dict, where: str) -> dict:
 
 
 _EVENT_KEYS = {"id", "description", "emit", "pattern", "patterns", "roles", "role_classes", "min_roles",
-               "topic", "force", "quote", "continues_speaker", "merge_in_sentence", "examples"}
+               "topic", "force", "quote", "continues_speaker", "merge_in_sentence", "veto", "examples"}
 
 
 def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[str]) -> EventRule:
@@ -130,7 +139,7 @@ def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[s
     where = f"{file}:{rid}"
     missing = [k for k in ("id", "description", "emit", "examples") if k not in raw]
     if missing:
-        raise RuleError("E301", f"{where}: missing key(s) {', '.join(missing)}", fix="add them (see pipelines/rules/README.md)")
+        raise RuleError("E301", f"{where}: missing key(s) {', '.join(missing)}", fix="add them (see README.md, Rules are data)")
     unknown = set(raw) - _EVENT_KEYS
     if unknown:
         raise RuleError("E302", f"{where}: unknown key(s) {', '.join(sorted(unknown))}",
@@ -183,11 +192,16 @@ def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[s
                 or any(r not in roles for r in ex["roles"]):
             raise RuleError("E307", f"{where}: a roles example is {{text: …, roles: {{role: [names]}}}} with roles of this rule",
                             fix=f"use the roles {', '.join(roles) or '(none)'}")
+    veto = raw.get("veto") or {}
+    if not isinstance(veto, dict) or set(veto) - {"before", "after"}:
+        raise RuleError("E302", f"{where}: veto is {{before: [words], after: [words]}}",
+                        fix="list the words right before or after the trigger that give it another sense")
     return EventRule(rid, file, raw["description"], emit, norm_patterns,
                      {r: list(s) for r, s in roles.items()}, role_classes,
                      dict(raw.get("min_roles") or {}), topic, _force_mode(raw.get("force"), where),
                      bool(raw.get("quote")), bool(raw.get("continues_speaker")), list(examples["match"]),
-                     list(examples["no_match"]), bool(raw.get("merge_in_sentence")))
+                     list(examples["no_match"]), bool(raw.get("merge_in_sentence")),
+                     set(_norm_list(veto.get("before") or [])), set(_norm_list(veto.get("after") or [])))
 
 
 def _force_mode(value: object, where: str) -> str | None:
@@ -828,6 +842,8 @@ class Extraction:
         for match_id, token_ids in self.rules.matcher(sdoc):
             rule = self.rules.by_key[match_id]
             trigger = token_ids[0] + 1
+            if rule.vetoed(ctx.sentence, trigger):
+                continue
             # One event per trigger word; the first rule in file order wins.
             if trigger not in found or self.rules.events.index(rule) < self.rules.events.index(found[trigger][0]):
                 found[trigger] = (rule, trigger)
