@@ -414,9 +414,12 @@ class SentenceContext:
     def mentions_in(self, words: set[int]) -> list[int]:
         return sorted({self.by_word[w] for w in words if w in self.by_word})
 
-    def preposition(self, index: int, after: int = 0) -> str | None:
-        """The preposition governing a mention: a `case` child, a proclitic of its first token, or the word before
-        (looking back no further than word ``after``, the trigger: in "بقرار مجلس الأمن" ب governs قرار)."""
+    def preposition(self, index: int, after: int = 0, phrase: bool = False) -> str | None:
+        """The preposition governing a mention: a `case` child, a proclitic of its first token, or the
+        word before a title phrase (من وزير الخارجية الأمريكي مايك بومبيو), looking back no further
+        than word ``after``, the trigger. With ``phrase``, the preposition of the noun phrase the
+        mention ends ("باشتباكات شمال بوروندي": Burundi is inside a prepositional phrase, though ب
+        governs اشتباكات, not Burundi)."""
         m = self.mentions[index]
         s = self.sentence
         head = self.head_of(index)
@@ -432,13 +435,12 @@ class SentenceContext:
         text = normalize_ar(first.text)
         if text[:1] in ("ب", "ل") and text[1:3] == "ال" or text.startswith("لل"):
             return text[:1]
-        # Walk back over a title phrase (من وزير الخارجية الأمريكي مايك بومبيو), and only
-        # over one: in "بقرار مجلس النواب" ب governs قرار, not the council.
         for wid in range(first.id - 1, max(after, first.id - 6), -1):
             w = s.word(wid)
             if w.upos == "ADP":
                 return normalize_ar(w.text)
-            if w.upos in ("VERB", "PUNCT", "CCONJ", "SCONJ") or wid in self.by_word or wid not in self.title_words:
+            if w.upos in ("VERB", "PUNCT", "CCONJ", "SCONJ") or wid in self.by_word or \
+                    not (phrase or wid in self.title_words):
                 break
         return None
 
@@ -479,7 +481,7 @@ def _group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_v
         w = s.word(wid)
         if wid in ctx.by_word:
             idx = ctx.by_word[wid]
-            if idx not in out and not (free_only and ctx.preposition(idx, after=trigger) is not None):
+            if idx not in out and not (free_only and ctx.preposition(idx, after=trigger, phrase=True) is not None):
                 out.append(idx)
             continue
         if ctx.is_break(w) or normalize_ar(w.text) in SUBORDINATORS or w.upos == "SCONJ" or _opens_quotation(s, wid):
@@ -498,7 +500,7 @@ def _group_before(ctx: SentenceContext, trigger: int, window: int = 8) -> list[i
         w = s.word(wid)
         if wid in ctx.by_word:
             idx = ctx.by_word[wid]
-            if idx not in out and ctx.preposition(idx) is None:
+            if idx not in out and ctx.preposition(idx, phrase=True) is None:
                 out.append(idx)
             continue
         if ctx.is_break(w) or w.upos == "VERB" or normalize_ar(w.text) in SUBORDINATORS:
@@ -1105,7 +1107,7 @@ class Extraction:
         for wid in range(noun + 1, min(len(s.words), noun + 3) + 1):
             if wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) != "Place":
                 m = ctx.mentions[ctx.by_word[wid]]
-                prep = ctx.preposition(ctx.by_word[wid])
+                prep = ctx.preposition(ctx.by_word[wid], after=noun)
                 if prep in (None, "ل"):
                     return m.actor
         # "عدد القوات الأمريكية في العراق يبلغ 2500 فرد": an owned force noun earlier in the clause.
@@ -1148,7 +1150,7 @@ class Extraction:
         anchor = count.number_words[0] if count.number_words else count.noun
         best: tuple[int, str] | None = None
         for idx, m in enumerate(ctx.mentions):
-            if ctx.cls(idx) not in ("Country", "Place") or ctx.preposition(idx) not in self.rules.cues.locative:
+            if ctx.cls(idx) not in ("Country", "Place") or ctx.preposition(idx, phrase=True) not in self.rules.cues.locative:
                 continue
             lo, hi = sorted((anchor, m.words[0]))
             if any(s.word(w).text in ("،", ",", ";", "؛") or normalize_ar(s.word(w).text) in CLAUSE_LINKS
