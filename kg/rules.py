@@ -68,6 +68,9 @@ class EventRule:
     # (علم الاجتماع is sociology, البحث عن is a search): normalised.
     veto_before: set[str] = field(default_factory=set)
     veto_after: set[str] = field(default_factory=set)
+    # role -> first words an actor's name must start with (a resolution is passed by a
+    # مجلس/برلمان/كونغرس, not by a television channel): normalised, without ال.
+    role_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def vetoed(self, sentence: Sentence, trigger: int) -> bool:
         before = normalize_ar(sentence.word(trigger - 1).text) if trigger > 1 else ""
@@ -130,8 +133,8 @@ def _normalise_attrs(attrs: dict, where: str) -> dict:
     return out
 
 
-_EVENT_KEYS = {"id", "description", "emit", "pattern", "patterns", "roles", "role_classes", "min_roles",
-               "topic", "force", "quote", "continues_speaker", "merge_in_sentence", "veto", "examples"}
+_EVENT_KEYS = {"id", "description", "emit", "pattern", "patterns", "roles", "role_classes", "role_names",
+               "min_roles", "topic", "force", "quote", "continues_speaker", "merge_in_sentence", "veto", "examples"}
 
 
 def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[str]) -> EventRule:
@@ -192,6 +195,11 @@ def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[s
                 or any(r not in roles for r in ex["roles"]):
             raise RuleError("E307", f"{where}: a roles example is {{text: …, roles: {{role: [names]}}}} with roles of this rule",
                             fix=f"use the roles {', '.join(roles) or '(none)'}")
+    role_names = {r: tuple(normalize_ar(str(w)).removeprefix("ال") for w in words)
+                  for r, words in (raw.get("role_names") or {}).items()}
+    if any(r not in roles for r in role_names):
+        raise RuleError("E305", f"{where}: role_names names a role the rule does not fill",
+                        fix=f"use the roles {', '.join(roles) or '(none)'}")
     veto = raw.get("veto") or {}
     if not isinstance(veto, dict) or set(veto) - {"before", "after"}:
         raise RuleError("E302", f"{where}: veto is {{before: [words], after: [words]}}",
@@ -201,7 +209,8 @@ def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[s
                      dict(raw.get("min_roles") or {}), topic, _force_mode(raw.get("force"), where),
                      bool(raw.get("quote")), bool(raw.get("continues_speaker")), list(examples["match"]),
                      list(examples["no_match"]), bool(raw.get("merge_in_sentence")),
-                     set(_norm_list(veto.get("before") or [])), set(_norm_list(veto.get("after") or [])))
+                     set(_norm_list(veto.get("before") or [])), set(_norm_list(veto.get("after") or [])),
+                     role_names)
 
 
 def _force_mode(value: object, where: str) -> str | None:
@@ -923,6 +932,7 @@ class Extraction:
                     continue
                 picks = [i for i in run_strategy(strategy, ctx, trigger)
                          if (allowed is None or ctx.cls(i) in allowed) and ctx.mentions[i].words[0] != trigger
+                         and self._named_as(ctx.mentions[i].actor, rule.role_names.get(role))
                          and not set(ctx.mentions[i].words) <= ctx.title_words
                          and ctx.same_side(trigger, ctx.mentions[i].words)]
                 if picks:
@@ -957,6 +967,14 @@ class Extraction:
         event.date = self._nearest_date(ctx, tword, dates) or self._carried_date(ctx, event)
         self._polarity_modality(ctx, trigger, event)
         return event
+
+    def _named_as(self, iri: str, firsts: tuple[str, ...] | None) -> bool:
+        """The actor has a name starting with one of ``firsts`` (any name, when None)."""
+        if not firsts:
+            return True
+        actor = self.actors[iri]
+        return any(normalize_ar(name).removeprefix("ال").startswith(firsts)
+                   for name in [actor.label_ar, *actor.alt_labels_ar])
 
     def _dual_subject(self, ctx: SentenceContext, trigger: int) -> bool:
         """The trigger's subject is a dual such as البلدان / الطرفان / الجانبين."""
