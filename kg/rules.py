@@ -395,6 +395,12 @@ class SentenceContext:
         return next((q for w, q in self.quote_of.items()
                      if self.sentence.word(w).start < end and start < self.sentence.word(w).end), None)
 
+    def in_brackets(self, index: int) -> bool:
+        """The mention stands inside brackets: "في نجامينا (تشاد)", "(الرئيس التشادي)"."""
+        m, s = self.mentions[index], self.sentence
+        before = ["(" if w.text == "(" else ")" for w in s.words[:m.words[0] - 1] if w.text in "()"]
+        return bool(before) and before[-1] == "("
+
     def cls(self, index: int) -> str:
         m = self.mentions[index]
         return "Place" if m.as_place else self.ex.actors[m.actor].cls
@@ -458,6 +464,8 @@ class SentenceContext:
 
 
 QUOTE_MARKS = set('"“”«»')
+# Roles a bracketed place may fill ("في نجامينا (تشاد)" places; it does not act).
+PLACE_ROLES = ("location", "origin", "destination")
 # Prepositions that never sit inside a title phrase: "التقى الرئيس المصري مع وزير الخارجية".
 TITLE_STOPS = {normalize_ar(w) for w in ("مع", "إلى", "على", "عن", "بين")}
 NAME_DEPRELS = ("nmod", "flat", "appos", "amod", "conj", "cc", "compound", "name", "det", "punct")
@@ -933,6 +941,7 @@ class Extraction:
                 picks = [i for i in run_strategy(strategy, ctx, trigger)
                          if (allowed is None or ctx.cls(i) in allowed) and ctx.mentions[i].words[0] != trigger
                          and self._named_as(ctx.mentions[i].actor, rule.role_names.get(role))
+                         and (role in PLACE_ROLES or not ctx.in_brackets(i))
                          and not set(ctx.mentions[i].words) <= ctx.title_words
                          and ctx.same_side(trigger, ctx.mentions[i].words)]
                 if picks:
