@@ -1195,21 +1195,27 @@ class Extraction:
 
     def _event_force(self, ctx: SentenceContext, source: SourceRef, trigger: int, counts: list[TroopCount],
                      event: Event) -> Force | None:
-        after = [c for c in counts if c.noun > trigger and c.change != "from"]
+        nouns = self.rules.force_nouns
+        s = ctx.sentence
+        # The force is what the trigger moves: a count or force noun in its phrase, before any
+        # other preposition than partitive من or ب (دفعت بقوات) or a verb ("ترسل المعلومات إلى
+        # عناصرها" sends no force).
+        phrase = []
+        for wid in range(trigger + 1, min(len(s.words), trigger + 8) + 1):
+            w = s.word(wid)
+            if ctx.is_break(w) or w.upos == "VERB" or (w.upos == "ADP" and normalize_ar(w.text) not in ("من", "ب")):
+                break
+            phrase.append(wid)
+        after = [c for c in counts if c.change != "from"
+                 and (c.number_words[0] if c.number_words else c.noun) in phrase]
         if after:
             c = min(after, key=lambda c: c.noun)
             return self._new_force(source, self._force_owner(ctx, c.noun, event, c), c.value, None, c.text)
-        nouns = self.rules.force_nouns
-        s = ctx.sentence
-        # The force is what the trigger moves: a force noun in its phrase, before any other
-        # preposition than partitive من or a verb ("ترسل المعلومات إلى عناصرها" sends no force).
-        for wid in range(trigger + 1, min(len(s.words), trigger + 6) + 1):
+        for wid in phrase[:6]:
             w = s.word(wid)
             if normalize_ar(w.lemma) in nouns or noun_variants(normalize_ar(w.text)) & nouns:
                 owner = self._force_owner(ctx, wid, event)
                 return self._new_force(source, owner, None, None, w.text)
-            if ctx.is_break(w) or w.upos == "VERB" or (w.upos == "ADP" and normalize_ar(w.text) != "من"):
-                break
         return None
 
     def _forces(self, ctx: SentenceContext, source: SourceRef, counts: list[TroopCount],
