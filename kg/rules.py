@@ -1280,6 +1280,9 @@ class Extraction:
             if start is not None:
                 start = token_start(start)
             last = first - 1
+            # A proclitic split off the name's own token (ل of لوران) is not part of the title.
+            while start is not None and last >= start and s.word(last).token == s.word(first).token:
+                last -= 1
             while start is not None and last >= start and s.word(last).upos == "PUNCT":
                 last -= 1
             if start is not None and last >= start:
