@@ -454,6 +454,8 @@ class SentenceContext:
             w = s.word(wid)
             if w.upos == "ADP":
                 return normalize_ar(w.text)
+            if w.text in QUOTE_MARKS:  # لـ«الشرق الأوسط»
+                continue
             if w.upos in ("VERB", "PUNCT", "CCONJ", "SCONJ") or wid in self.by_word or \
                     not (phrase or wid in self.title_words):
                 break
@@ -471,6 +473,7 @@ TITLE_STOPS = {normalize_ar(w) for w in ("مع", "إلى", "على", "عن", "ب
 NAME_DEPRELS = ("nmod", "flat", "appos", "amod", "conj", "cc", "compound", "name", "det", "punct")
 CLAUSE_LINKS = {normalize_ar(w) for w in ("فيما", "بينما", "في حين", "لكن", "ولكن")}
 SUBORDINATORS = {normalize_ar(w) for w in ("أن", "إن", "بأن", "لأن", "كي", "الذي", "التي", "الذين")}
+RELATIVES = {normalize_ar(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي")}
 
 
 def _opens_quotation(s: Sentence, wid: int) -> bool:
@@ -556,7 +559,9 @@ def s_subject(ctx: SentenceContext, trigger: int) -> list[int]:
     for gov in governors:
         out: list[int] = []
         for child in s.children(gov):
-            if child.deprel.startswith(("nsubj", "csubj")):
+            # A subject takes no preposition: in "قال الخزرجي لـ«الشرق الأوسط»" the paper is addressed.
+            if child.deprel.startswith(("nsubj", "csubj")) and not any(
+                    c.deprel == "case" for c in s.children(child.id)):
                 # The subject and the names inside its title phrase, not its clauses.
                 found = ctx.mentions_in(ctx.subtree(child.id, limit=8, deprels=NAME_DEPRELS))
                 for idx in found:
@@ -997,9 +1002,12 @@ class Extraction:
 
     @staticmethod
     def _explicit_subject(ctx: SentenceContext, trigger: int) -> bool:
-        """وأضاف البيان … has a subject (a non-actor); وأضاف: / وأضاف أن … has none."""
+        """وأضاف البيان … has a subject (a non-actor); وأضاف: / وأضاف أن … has none. So has a
+        verb in a relative clause: in "الشرطة التي قالت" the police said it."""
         s = ctx.sentence
         if any(c.deprel.startswith("nsubj") for c in s.children(trigger)):
+            return True
+        if trigger > 1 and normalize_ar(s.word(trigger - 1).text) in RELATIVES:
             return True
         for wid in range(trigger + 1, len(s.words) + 1):
             w = s.word(wid)
