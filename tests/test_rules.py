@@ -285,3 +285,12 @@ def test_rules_deployment_needs_a_force_it_moves(rules, parse):
     """"ترسل المعلومات إلى عناصرها" sends information, not a force."""
     facts = rules.extract(parse("وقال المسؤول إن القيادات ترسل المعلومات إلى عناصرها في الداخل."))
     assert not [e for e in facts.events if e.type in ("Deployment", "Withdrawal")]
+
+
+@pytest.mark.models
+def test_rules_relative_clause_verb_does_not_continue_the_speaker(rules, parse):
+    """"الشرطة التي قالت" was said by the police, not by the previous sentence's speaker."""
+    facts = rules.extract(parse("وقال وزير الداخلية الأفغاني إن الهجوم فشل. "
+                                "واقتربت السيارة من حاجز للشرطة التي قالت إنها أطلقت النار."))
+    statements = [e for e in facts.events if e.type == "Statement"]
+    assert [e.trigger for e in statements] == ["وقال"], [(e.trigger, e.roles) for e in statements]
