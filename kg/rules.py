@@ -111,6 +111,8 @@ class Cues:
     attribution: set[str]
     # Bare definite body nouns (البرلمان) → first words of that body's names in the gazetteer.
     national_bodies: dict[str, list[str]] = field(default_factory=dict)
+    # Adjectives that make forces somebody else's (القوات الأجنبية): never the speaker's own.
+    foreign: set[str] = field(default_factory=set)
 
 
 def _norm_list(values: Iterable[str]) -> list[str]:
@@ -307,7 +309,8 @@ class RuleSet:
                             set(_norm_list(data["future_particles"])), set(_norm_list(data["planned"])),
                             set(_norm_list(data["locative"])), set(_norm_list(data.get("dual_reference", []))),
                             set(_norm_list(data.get("attribution", []))),
-                            {normalize_ar(k): _norm_list(v) for k, v in (data.get("national_bodies") or {}).items()})
+                            {normalize_ar(k): _norm_list(v) for k, v in (data.get("national_bodies") or {}).items()},
+                            set(_norm_list(data.get("foreign", []))))
             else:
                 raise RuleError("E300", f"{path.name}: unknown kind {kind!r}",
                                 fix="use events, titles, relations, cues, actor_classes or quantities")
@@ -728,6 +731,7 @@ class Extraction:
         self.facts = ArticleFacts(doc)
         self._event_n = 0
         self._force_n = 0
+        self._foreign: set[str] = set()  # ids of forces called foreign (القوات الأجنبية)
         self.last_speaker: str | None = None
         self.last_pair: list[str] = []
         # (date, actors) of the last dated event of the previous sentence
@@ -783,7 +787,8 @@ class Extraction:
         out: list[Mention] = []
         n = len(sent.words)
         for w in sent.words:
-            if w.id in taken or normalize_ar(w.text) not in heads:
+            form = normalize_ar(w.text)
+            if w.id in taken or not ({form, form.removeprefix("ال"), normalize_ar(w.lemma)} & heads):
                 continue
             for dem in range(w.id + 1, min(n, w.id + 3) + 1):
                 if dem in taken or sent.word(dem).upos in ("VERB", "PUNCT"):
@@ -909,7 +914,9 @@ class Extraction:
             # a country the sentence names as where forces are or leave from (the Iraqi prime
             # minister speaking of a withdrawal "from Iraq" speaks of foreign forces).
             topic = event.topic
-            if topic is not None and topic.force is not None and topic.force.of is None:
+            # A vote decides about forces, usually others': a parliament does not own them.
+            if topic is not None and topic.force is not None and topic.force.of is None \
+                    and rule.emit != "Vote" and topic.force.id not in self._foreign:
                 for role in ("agent", "speaker"):
                     if event.roles.get(role):
                         owner = self._country_of(event.roles[role][0])
@@ -1223,7 +1230,10 @@ class Extraction:
             w = s.word(wid)
             if normalize_ar(w.lemma) in nouns or noun_variants(normalize_ar(w.text)) & nouns:
                 owner = self._force_owner(ctx, wid, event)
-                return self._new_force(source, owner, None, None, w.text)
+                force = self._new_force(source, owner, None, None, w.text)
+                if wid < len(s.words) and normalize_ar(s.word(wid + 1).text) in self.rules.cues.foreign:
+                    self._foreign.add(force.id)
+                return force
         return None
 
     def _forces(self, ctx: SentenceContext, source: SourceRef, counts: list[TroopCount],

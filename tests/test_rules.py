@@ -294,3 +294,15 @@ def test_rules_relative_clause_verb_does_not_continue_the_speaker(rules, parse):
                                 "واقتربت السيارة من حاجز للشرطة التي قالت إنها أطلقت النار."))
     statements = [e for e in facts.events if e.type == "Statement"]
     assert [e.trigger for e in statements] == ["وقال"], [(e.trigger, e.roles) for e in statements]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text", [
+    "وقال الوزير العراقي إن الحكومة تريد انسحاب القوات الأجنبية من البلاد.",  # foreign forces
+    "وأقر مجلس النواب الأردني قرارا يطلب خروج القوات من البلاد.",  # a vote decides about others' forces
+])
+def test_rules_topic_forces_are_not_the_actors_own(rules, parse, text):
+    facts = rules.extract(parse(text))
+    topics = [e.topic for e in facts.events if e.topic is not None and e.topic.force is not None]
+    assert topics, [(e.type, e.trigger) for e in facts.events]
+    assert all(t.force.of is None for t in topics), [t.force.of for t in topics]
