@@ -71,6 +71,13 @@ class EventRule:
     # role -> first words an actor's name must start with (a resolution is passed by a
     # مجلس/برلمان/كونغرس, not by a television channel): normalised, without ال.
     role_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Verbs whose subject a noun trigger takes (وقّع/أبرم اتفاقا); empty: any verb. In
+    # "أدان نتنياهو الاتفاق" the one who condemns is no party.
+    governors: set[str] = field(default_factory=set)
+
+    def governs(self, verb: Word) -> bool:
+        return not self.governors or normalize_ar(verb.lemma) in self.governors \
+            or normalize_ar(verb.text).lstrip("وف") in self.governors
 
     def vetoed(self, sentence: Sentence, trigger: int) -> bool:
         before = normalize_ar(sentence.word(trigger - 1).text) if trigger > 1 else ""
@@ -136,7 +143,8 @@ def _normalise_attrs(attrs: dict, where: str) -> dict:
 
 
 _EVENT_KEYS = {"id", "description", "emit", "pattern", "patterns", "roles", "role_classes", "role_names",
-               "min_roles", "topic", "force", "quote", "continues_speaker", "merge_in_sentence", "veto", "examples"}
+               "governors", "min_roles", "topic", "force", "quote", "continues_speaker", "merge_in_sentence",
+               "veto", "examples"}
 
 
 def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[str]) -> EventRule:
@@ -212,7 +220,7 @@ def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[s
                      bool(raw.get("quote")), bool(raw.get("continues_speaker")), list(examples["match"]),
                      list(examples["no_match"]), bool(raw.get("merge_in_sentence")),
                      set(_norm_list(veto.get("before") or [])), set(_norm_list(veto.get("after") or [])),
-                     role_names)
+                     role_names, set(_norm_list(raw.get("governors") or [])))
 
 
 def _force_mode(value: object, where: str) -> str | None:
@@ -368,6 +376,7 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
 class SentenceContext:
     def __init__(self, ex: "Extraction", sentence: Sentence, mentions: list[Mention]) -> None:
         self.ex = ex
+        self.rule: EventRule | None = None  # the rule whose roles are being filled
         self.sentence = sentence
         self.mentions = mentions  # mentions of this sentence, in order
         self.title_words: set[int] = set()  # words inside a title phrase (رئيس الحكومة العراقية …)
@@ -526,6 +535,9 @@ def _group_before(ctx: SentenceContext, trigger: int, window: int = 8) -> list[i
             if idx not in out and ctx.preposition(idx, phrase=True) is None:
                 out.append(idx)
             continue
+        if w.upos == "VERB" and s.word(trigger).upos != "VERB" and ctx.rule is not None \
+                and not ctx.rule.governs(w):
+            return []  # the subject of another verb: "أدان نتنياهو الاتفاق"
         if ctx.is_break(w) or w.upos == "VERB" or normalize_ar(w.text) in SUBORDINATORS:
             break
         # A trigger in a prepositional phrase that completes a noun: what stands before the
@@ -557,7 +569,8 @@ def s_subject(ctx: SentenceContext, trigger: int) -> list[int]:
     # "لفت الصحاف إلى أن الحوار عقد" the speaker is not a party to the dialogue.
     if t.upos != "VERB" and t.head and not any(
             normalize_ar(s.word(w).text) in SUBORDINATORS
-            for w in range(min(t.head, trigger) + 1, max(t.head, trigger))):
+            for w in range(min(t.head, trigger) + 1, max(t.head, trigger))) \
+            and (ctx.rule is None or ctx.rule.governs(s.word(t.head))):
         governors.append(t.head)
     for gov in governors:
         out: list[int] = []
@@ -796,7 +809,7 @@ class Extraction:
                 entry = self.rules.gazetteer.demonym(sent.word(dem).text)
                 if entry is None:
                     continue
-                following = set(range(dem + 1, min(n, dem + 2) + 1))
+                following = set(range(dem + 1, min(n, dem + 3) + 1))  # room for a split first name
                 if following & person_words:
                     break  # a name follows: the title belongs to that person
                 entry = self._body_of(self.rules.titles.members.get(normalize_ar(w.text), []), entry)
@@ -932,6 +945,7 @@ class Extraction:
                dates: list[TimeExpression], counts: list[TroopCount]) -> Event | None:
         s = ctx.sentence
         tword = s.word(trigger)
+        ctx.rule = rule
         self._event_n += 1
         event = Event(id=str(self._event_n), type=rule.emit, source=source, rule=rule.id, trigger=tword.text)
         dual_role = next((r for r in ("party", "participant", "agent", "speaker") if r in rule.roles), None)
@@ -961,7 +975,9 @@ class Extraction:
                         picks = [next((i for i in picks if ctx.cls(i) == "Person"), picks[0])]
                     for i in picks:
                         event.add_role(role, self._role_target(ctx, i, role))
-                    break
+                    # Fewer than the rule needs (one party of two): the next strategies add to them.
+                    if len(event.roles.get(role, [])) >= rule.min_roles.get(role, 1):
+                        break
         pair_role = next((r for r in ("party", "participant", "agent") if r in rule.roles), None)
         if pair_role and (pair_role != "agent" or not event.roles.get("agent")):
             self._dual_reference(ctx, trigger, event, pair_role)
