@@ -120,6 +120,8 @@ class Cues:
     national_bodies: dict[str, list[str]] = field(default_factory=dict)
     # Adjectives that make forces somebody else's (القوات الأجنبية): never the speaker's own.
     foreign: set[str] = field(default_factory=set)
+    # Words before a date that make it the start of a state, not an event's date (منذ).
+    since: set[str] = field(default_factory=set)
 
 
 def _norm_list(values: Iterable[str]) -> list[str]:
@@ -318,7 +320,8 @@ class RuleSet:
                             set(_norm_list(data["locative"])), set(_norm_list(data.get("dual_reference", []))),
                             set(_norm_list(data.get("attribution", []))),
                             {normalize_ar(k): _norm_list(v) for k, v in (data.get("national_bodies") or {}).items()},
-                            set(_norm_list(data.get("foreign", []))))
+                            set(_norm_list(data.get("foreign", []))),
+                            set(_norm_list(data.get("since", []))))
             else:
                 raise RuleError("E300", f"{path.name}: unknown kind {kind!r}",
                                 fix="use events, titles, relations, cues, actor_classes or quantities")
@@ -396,6 +399,18 @@ class SentenceContext:
         for i, m in enumerate(mentions):
             for wid in m.words:
                 self.by_word[wid] = i
+
+    def relative_span(self, wid: int) -> tuple[int, int] | None:
+        """The relative clause between commas that word ``wid`` lies in, as (first, last) word:
+        "، الذي يشغل المنصب منذ 1998،"."""
+        s = self.sentence
+        commas = [w.id for w in s.words if w.text in ("،", ",")]
+        for c in commas:
+            if c < wid and c + 1 <= len(s.words) and normalize_ar(s.word(c + 1).text) in RELATIVES:
+                end = next((x for x in commas if x > c), len(s.words) + 1)
+                if wid < end:
+                    return c, end
+        return None
 
     def same_side(self, trigger: int, words: Iterable[int]) -> bool:
         """All of ``words`` are in the trigger's quotation, or outside quotations as it is."""
@@ -1098,10 +1113,34 @@ class Extraction:
         side = ctx.quote_of.get(tword.id)
         usable = [d for d in dates if (d.kind in ("DATE", "TIME") or d.precision in ("day", "month", "year"))
                   and text.count("(", 0, d.start) <= text.count(")", 0, d.start)
-                  and ctx.side_of_span(d.start, d.end) == side]
+                  and ctx.side_of_span(d.start, d.end) == side
+                  and self._dates_event(ctx, tword, d)]
         if not usable:
             return None
         return min(usable, key=lambda d: (min(abs(d.start - tword.end), abs(d.end - tword.start)), d.start))
+
+    def _dates_event(self, ctx: SentenceContext, tword: Word, d: TimeExpression) -> bool:
+        """Whether date ``d`` can be the date of the event at ``tword``. Not when it starts a
+        state ("يشغل المنصب منذ 1998"), sits in a relative clause between commas that the
+        trigger is outside of ("وأشار بلاتر، الذي يشغل المنصب منذ 1998، إلى"), or qualifies
+        another noun with ل ("سباق الرئاسة لعام 2016"; "اتفاقية الإطار لعام 2008" dates the
+        agreement itself)."""
+        s, text = ctx.sentence, self.article.text
+        before = normalize_ar(text[max(s.start, d.start - 12):d.start]).split()
+        if before and before[-1] in self.rules.cues.since:
+            return False
+        words = [w for w in s.words if w.start < d.end and d.start < w.end]
+        if not words:
+            return True
+        first = words[0].id
+        span = ctx.relative_span(first)
+        if span is not None and not span[0] <= tword.id <= span[1]:
+            return False
+        if normalize_ar(d.text).startswith("ل"):
+            between = range(tword.id + 1, first)
+            return tword.upos != "VERB" and tword.id < first and first - tword.id <= 8 and not any(
+                s.word(w).upos == "VERB" or s.word(w).text in ("،", ",") for w in between)
+        return True
 
     def _carried_date(self, ctx: SentenceContext, event: Event) -> TimeExpression | None:
         """A sentence that goes on with the same actor (وقال بايدن …) keeps the

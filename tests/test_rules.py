@@ -306,3 +306,17 @@ def test_rules_topic_forces_are_not_the_actors_own(rules, parse, text):
     topics = [e.topic for e in facts.events if e.topic is not None and e.topic.force is not None]
     assert topics, [(e.type, e.trigger) for e in facts.events]
     assert all(t.force.of is None for t in topics), [t.force.of for t in topics]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, trigger, value", [
+    # a relative clause between commas, and منذ: the start of a state, not the statement's date
+    ("وأشار وزير الخارجية الأردني أيمن الصفدي، الذي يشغل المنصب منذ 2017، إلى أن المحادثات مستمرة.",
+     "وأشار", None),
+    ("وأعلنت الحكومة الأردنية خطة الموازنة لعام 2024.", "وأعلنت", None),  # لعام qualifies الموازنة
+    ("أعلنت فرنسا عام 2013 سحب قواتها من مالي.", "سحب", "2013"),
+])
+def test_rules_event_dates(rules, parse, text, trigger, value):
+    facts = rules.extract(parse(text))
+    event = next(e for e in facts.events if e.trigger == trigger)
+    assert (event.date.value if event.date else None) == value
