@@ -56,7 +56,7 @@ class EventRule:
     patterns: list[list[dict]]
     roles: dict[str, list[str]]  # role -> strategies
     role_classes: dict[str, tuple[str, ...]]
-    min_roles: dict[str, int]
+    min_roles: list[dict[str, int]]  # alternatives; each: "role" or "a|b" -> how many actors at least
     topic: tuple[str, ...]
     force: str | None  # None, "optional" or "required"
     quote: bool
@@ -74,6 +74,16 @@ class EventRule:
     # Verbs whose subject a noun trigger takes (وقّع/أبرم اتفاقا); empty: any verb. In
     # "أدان نتنياهو الاتفاق" the one who condemns is no party.
     governors: set[str] = field(default_factory=set)
+
+    def has_roles(self, event: Event) -> bool:
+        """The event has the actors one of the ``min_roles`` alternatives asks for."""
+        return not self.min_roles or any(
+            all(sum(len(event.roles.get(x, [])) for x in roles.split("|")) >= n for roles, n in alt.items())
+            for alt in self.min_roles)
+
+    def needed(self, role: str) -> int:
+        """How many actors a strategy must find for ``role`` before the next strategies stop adding."""
+        return max([alt.get(role, 1) for alt in self.min_roles] or [1])
 
     def governs(self, verb: Word) -> bool:
         return not self.governors or normalize_ar(verb.lemma) in self.governors \
@@ -176,7 +186,12 @@ def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[s
         norm_patterns.append([{**node, "RIGHT_ATTRS": _normalise_attrs(node.get("RIGHT_ATTRS", {}), where)}
                               for node in pattern])
     roles = raw.get("roles") or {}
-    for key in (raw.get("min_roles") or {}):
+    min_roles = raw.get("min_roles") or {}
+    min_roles = min_roles if isinstance(min_roles, list) else [min_roles]
+    if not all(isinstance(m, dict) for m in min_roles):
+        raise RuleError("E305", f"{where}: min_roles is {{role: n}} or a list of such alternatives",
+                        fix="write e.g. min_roles: [{participant: 2}, {location: 1}]")
+    for key in (k for m in min_roles for k in m):
         bad = [r for r in str(key).split("|") if r not in ROLES]
         if bad:
             raise RuleError("E305", f"{where}: min_roles names unknown role {bad[0]!r}", fix=f"use {', '.join(ROLES)}")
@@ -218,7 +233,7 @@ def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[s
                         fix="list the words right before or after the trigger that give it another sense")
     return EventRule(rid, file, raw["description"], emit, norm_patterns,
                      {r: list(s) for r, s in roles.items()}, role_classes,
-                     dict(raw.get("min_roles") or {}), topic, _force_mode(raw.get("force"), where),
+                     [dict(m) for m in min_roles if m], topic, _force_mode(raw.get("force"), where),
                      bool(raw.get("quote")), bool(raw.get("continues_speaker")), list(examples["match"]),
                      list(examples["no_match"]), bool(raw.get("merge_in_sentence")),
                      set(_norm_list(veto.get("before") or [])), set(_norm_list(veto.get("after") or [])),
@@ -911,9 +926,7 @@ class Extraction:
             if event is not None:
                 events.append((trigger, rule, event))
         # Events without the actors their rule needs are dropped.
-        events = [(t, r, e) for t, r, e in events
-                  if not any(sum(len(e.roles.get(x, [])) for x in roles.split("|")) < n
-                             for roles, n in r.min_roles.items())]
+        events = [(t, r, e) for t, r, e in events if r.has_roles(e)]
         # Several triggers of one incident in a sentence (مقتل … بغارة) make one event.
         merged: list[tuple[int, EventRule, Event]] = []
         for trigger, rule, event in events:
@@ -991,7 +1004,7 @@ class Extraction:
                     for i in picks:
                         event.add_role(role, self._role_target(ctx, i, role))
                     # Fewer than the rule needs (one party of two): the next strategies add to them.
-                    if len(event.roles.get(role, [])) >= rule.min_roles.get(role, 1):
+                    if len(event.roles.get(role, [])) >= rule.needed(role):
                         break
         pair_role = next((r for r in ("party", "participant", "agent") if r in rule.roles), None)
         if pair_role and (pair_role != "agent" or not event.roles.get("agent")):
