@@ -101,6 +101,8 @@ def _broken_rules(tmp_path: Path, mutate) -> Path:
     (lambda r: r.__setitem__("min_roles", {"party|winner": 1}), "E305", "winner"),
     (lambda r: r.__setitem__("veto", {"beside": ["عن"]}), "E302", "veto"),
     (lambda r: r.__setitem__("role_names", {"winner": ["مجلس"]}), "E305", "role_names"),
+    (lambda r: r.__setitem__("min_roles", [["party"]]), "E305", "alternatives"),
+    (lambda r: r.__setitem__("min_roles", [{"party": 2}, {"winner": 1}]), "E305", "winner"),
     (lambda r: r["examples"].__setitem__("roles", [{"text": "x", "roles": {"winner": ["y"]}}]), "E307", "roles example"),
 ])
 def test_rules_invalid_file_is_reported_with_code(tmp_path, mutate, code, words):
