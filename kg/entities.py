@@ -153,6 +153,8 @@ class Resolver:
                     continue
                 key = normalize_ar(name)
                 entry = self.gazetteer.lookup(name)
+                if entry is None and len(key.split()) == 1:
+                    entry = self.gazetteer.demonym(name)  # الأمريكيون tagged as a name: the country
                 if entry is not None:
                     iri = entry.iri
                     actors.setdefault(iri, _actor_from_entry(entry))

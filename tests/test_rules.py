@@ -322,3 +322,23 @@ def test_rules_event_dates(rules, parse, text, trigger, value):
     facts = rules.extract(parse(text))
     event = next(e for e in facts.events if e.trigger == trigger)
     assert (event.date.value if event.date else None) == value
+
+
+def test_rules_nationality_tagged_as_a_name_is_the_country(rules):
+    """NER may tag "الأمريكيون" (the Americans) as a name: it stands for the country."""
+    doc = from_conllu(
+        "# text = وقال الأمريكيون إنهم سيواصلون الدعم .\n"
+        "1-2\tوقال\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "1\tو\tو\tCCONJ\t_\t_\t2\tcc\t_\t_\n"
+        "2\tقال\tقال\tVERB\t_\t_\t0\troot\t_\t_\n"
+        "3\tالأمريكيون\tأمريكي\tNOUN\t_\t_\t2\tnsubj\t_\tner=S-PER\n"
+        "4-5\tإنهم\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        "4\tإن\tإن\tSCONJ\t_\t_\t6\tmark\t_\t_\n"
+        "5\tهم\tهو\tPRON\t_\t_\t6\tnsubj\t_\t_\n"
+        "6\tسيواصلون\tواصل\tVERB\t_\t_\t2\tccomp\t_\t_\n"
+        "7\tالدعم\tدعم\tNOUN\t_\t_\t6\tobj\t_\t_\n"
+        "8\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\t_\n\n")
+    facts = rules.extract(doc)
+    speakers = [a for e in facts.events if e.type == "Statement" for a in e.roles.get("speaker", [])]
+    assert speakers == ["https://w3id.org/ankg/id/actor/usa"]
+    assert not [a for a in facts.actors.values() if a.cls == "Person"]
