@@ -86,8 +86,9 @@ class EventRule:
         return max([alt.get(role, 1) for alt in self.min_roles] or [1])
 
     def governs(self, verb: Word) -> bool:
-        return not self.governors or normalize_ar(verb.lemma) in self.governors \
-            or normalize_ar(verb.text).lstrip("وف") in self.governors
+        form = normalize_ar(verb.text)
+        forms = {normalize_ar(verb.lemma), form, form[1:] if form[:1] in ("و", "ف") else form}
+        return not self.governors or bool(forms & self.governors)
 
     def vetoed(self, sentence: Sentence, trigger: int) -> bool:
         before = normalize_ar(sentence.word(trigger - 1).text) if trigger > 1 else ""
