@@ -22,13 +22,18 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
 from .errors import ConfigError
+from .paths import ONTOLOGY_DIR
 
-ONTOLOGY_DIR: Path = Path(__file__).resolve().parent.parent / "ontology"
 ONTOLOGY_IRI = URIRef("https://w3id.org/ankg/ontology")
 
 KGR = Namespace("https://w3id.org/ankg/id/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 TIME = Namespace("http://www.w3.org/2006/time#")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+# Event roles (object properties of kg:Event) and actor classes, as ontology local names.
+ROLES = ("agent", "participant", "party", "speaker", "target", "location", "origin", "destination")
+ACTOR_CLASSES = ("Person", "Organization", "Country", "ArmedGroup", "Place", "Actor")
 
 
 class KG(DefinedNamespace):
