@@ -21,7 +21,7 @@ from kg.graph import add_article, new_dataset
 from kg.ingest import Failure, make_article
 from kg.nlp import Parser
 from kg.pipeline import parse_documents
-from kg.rules import RuleSet
+from kg.extract import RuleSet
 
 SHARED = Path(os.environ.get("KG_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 

@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kg.dates import find_dates  # noqa: E402
-from kg.normalize import fold_digits  # noqa: E402
+from kg.lang.ar import fold_digits  # noqa: E402
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')

@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+
+from .lang.ar.normalize import normalize_ar
 
 
 @dataclass
@@ -58,6 +61,15 @@ class Word:
     start: int  # offsets into Article.text
     end: int
 
+    # Normalised forms (kg.lang.ar.normalize_ar), computed once per word.
+    @cached_property
+    def norm(self) -> str:
+        return normalize_ar(self.text)
+
+    @cached_property
+    def lemma_norm(self) -> str:
+        return normalize_ar(self.lemma)
+
 
 @dataclass
 class Token:
@@ -67,6 +79,10 @@ class Token:
     end: int
     words: tuple[int, ...]  # Word ids
     ner: str = "O"  # BIOES tag
+
+    @cached_property
+    def norm(self) -> str:
+        return normalize_ar(self.text)
 
 
 @dataclass

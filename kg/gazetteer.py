@@ -2,7 +2,7 @@
 
 The data is ``ontology/actors.ttl`` (built by ``pipelines/build_gazetteer.py``
 from the country table and ``pipelines/actors.yaml``). All comparisons go
-through :func:`kg.normalize.normalize_ar`, so hamza, alef maqsura, ta marbuta
+through :func:`kg.lang.ar.normalize_ar`, so hamza, alef maqsura, ta marbuta
 and diacritics do not matter.
 
 >>> gaz = Gazetteer.load()
@@ -20,25 +20,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import OWL, SKOS
 
 from .errors import ConfigError
-from .normalize import normalize_ar
-from .vocab import KG, ONTOLOGY_DIR
+from .lang.ar import clitics, normalize_ar, proclitic_variants, strip_article
+from .lang.ar.clitics import CLITIC_WORDS
+from .paths import ONTOLOGY_DIR
+from .vocab import ACTOR_CLASSES, KG
 
-__all__ = ["Entry", "Gazetteer", "Match", "Role", "UnknownEntry", "proclitic_variants"]
+__all__ = ["Entry", "Gazetteer", "Match", "Role", "UnknownEntry"]
 
-_KG_NS = str(Namespace("https://w3id.org/ankg/ontology#"))
-ACTOR_CLASSES = ("Actor", "ArmedGroup", "Country", "Organization", "Person", "Place")
-
-# Conjunctions come first, then one preposition; "لل" is ل + the article with
-# its alef elided, so it is restored ("للعراق" -> "العراق").
-_CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
-# Single-letter words Stanza splits off; inside a name they are glued back on.
-_CLITIC_WORDS = frozenset(_CONJUNCTIONS + _PREPOSITIONS)
-_MIN_STEM = 2
+_KG_NS = str(KG)
 
 
 class UnknownEntry(ConfigError, KeyError):
@@ -105,41 +98,6 @@ class Match:
     via: str
 
 
-def proclitic_variants(form: str) -> list[str]:
-    """``form`` (normalised) and what remains after stripping proclitics.
-
-    Most likely reading first. Only stems of two letters or more are kept.
-
-    >>> proclitic_variants("وللعراق")
-    ['وللعراق', 'للعراق', 'العراق', 'لعراق']
-    >>> proclitic_variants("بالعراق")
-    ['بالعراق', 'العراق']
-    """
-    out = [form]
-
-    def add(stem: str) -> None:
-        if len(stem) >= _MIN_STEM and stem not in out:
-            out.append(stem)
-
-    def after_preposition(word: str) -> None:
-        if word.startswith("لل"):
-            add("ا" + word[1:])
-        for prep in _PREPOSITIONS:
-            if word.startswith(prep):
-                add(word[1:])
-
-    for conj in _CONJUNCTIONS:
-        if form.startswith(conj):
-            add(form[1:])
-            after_preposition(form[1:])
-    after_preposition(form)
-    return out
-
-
-def _strip_article(form: str) -> str:
-    return form[2:] if form.startswith("ال") and len(form) > 2 + _MIN_STEM else form
-
-
 class Gazetteer:
     """Name index over gazetteer entries.
 
@@ -168,7 +126,7 @@ class Gazetteer:
             for form in entry.demonyms:
                 key = normalize_ar(form)
                 self._demonyms.setdefault(key, entry)
-                self._demonyms.setdefault(_strip_article(key), entry)
+                self._demonyms.setdefault(strip_article(key), entry)
         self._max_words = max((key.count(" ") + 1 for key in self._names), default=0)
 
     # ------------------------------------------------------------ loading
@@ -260,7 +218,7 @@ class Gazetteer:
         return matches
 
     def _longest_at(self, norm: list[str], i: int) -> Match | None:
-        if not norm[i] or norm[i] in _CLITIC_WORDS:
+        if not norm[i] or norm[i] in CLITIC_WORDS:
             return None
         best: Match | None = None
         for first in proclitic_variants(norm[i]):
@@ -274,9 +232,9 @@ class Gazetteer:
                     best = Match(i, j, hit[0], hit[1])
                 if words >= self._max_words or j >= len(norm):
                     break
-                if norm[j] in _CLITIC_WORDS and j + 1 < len(norm):
+                if norm[j] in CLITIC_WORDS and j + 1 < len(norm):
                     clitic, nxt = norm[j], norm[j + 1]
-                    glued = clitic + (nxt[1:] if clitic == "ل" and nxt.startswith("ال") else nxt)
+                    glued = clitics.glue(clitic, nxt)
                     key, j = f"{key} {glued}", j + 2
                 else:
                     key, j = f"{key} {norm[j]}", j + 1
@@ -297,9 +255,9 @@ class Gazetteer:
         'Egypt'
         """
         for candidate in proclitic_variants(normalize_ar(form)):
-            entry = self._demonyms.get(candidate) or self._demonyms.get(_strip_article(candidate))
-            if entry is None and candidate.endswith("يا"):
-                entry = self._demonyms.get(candidate[:-1])
+            entry = self._demonyms.get(candidate) or self._demonyms.get(strip_article(candidate))
+            if entry is None and clitics.accusative_stem(candidate) is not None:
+                entry = self._demonyms.get(clitics.accusative_stem(candidate))
             if entry:
                 return entry
         return None

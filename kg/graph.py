@@ -11,38 +11,14 @@ import datetime as dt
 import os
 from pathlib import Path
 from typing import Iterable
-from urllib.parse import quote
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .facts import ArticleFacts, Event, Force, SourceRef
-from .normalize import normalize_ar
-from .vocab import KG, KGR, ONTOLOGY_DIR, SEM
-
-ONTOLOGY_IRI = URIRef("https://w3id.org/ankg/ontology")
-ONTOLOGY_GRAPH = KGR["graph/ontology"]
-
-
-def actor_iri(name: str) -> str:
-    """A stable IRI for an actor known only by its name (not in the gazetteer).
-
-    >>> actor_iri("مصطفى الكاظمي")
-    'https://w3id.org/ankg/id/actor/مصطفي_الكاظمي'
-    """
-    key = normalize_ar(name).replace(" ", "_")
-    # Letters stay readable (IRIs allow Unicode); anything else is percent-encoded.
-    key = "".join(ch if ch.isalnum() or ch in "_-.~" else quote(ch, safe="") for ch in key)
-    return str(KGR["actor/" + key])
-
-
-def article_iri(article_id: str) -> URIRef:
-    return KGR["article/" + quote(article_id, safe="_-.~")]
-
-
-def graph_iri(article_id: str) -> URIRef:
-    return KGR["graph/" + quote(article_id, safe="_-.~")]
-
+from .ids import GRAPH_PREFIX, ONTOLOGY_GRAPH, actor_iri, article_base, article_iri, graph_iri
+from .paths import ONTOLOGY_DIR
+from .vocab import KG, KGR, ONTOLOGY_IRI, SEM
 
 def build_date() -> dt.date:
     """The date the graph was built: ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
@@ -88,7 +64,7 @@ class ArticleGraph:
         self.facts = facts
         self.built = built
         self.article = facts.document.article
-        self.base = f"article/{quote(self.article.id, safe='_-.~')}"
+        self.base = article_base(self.article.id)
         self._sentences: set[int] = set()
 
     def build(self) -> None:
@@ -285,7 +261,7 @@ def serialize_jsonld(ds: Dataset) -> str:
 
 
 def article_graphs(ds: Dataset) -> Iterable[tuple[str, Graph]]:
-    prefix = str(KGR["graph/"])
+    prefix = GRAPH_PREFIX
     for ctx in sorted(ds.graphs(), key=lambda c: str(c.identifier)):
         name = str(ctx.identifier)
         if name.startswith(prefix) and ctx.identifier != ONTOLOGY_GRAPH:

@@ -24,7 +24,7 @@ import yaml
 
 from .document import Article
 from .errors import InputError
-from .normalize import arabic_ratio, normalize_ar
+from .lang.ar import arabic_ratio, normalize_ar
 
 DATA_DIR = Path(__file__).parent / "data"
 MAX_CHARS = 1_000_000  # about 200 pages; larger inputs are almost never one article

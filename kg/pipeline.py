@@ -102,7 +102,7 @@ def parse_documents(articles: Sequence[Article], parser: Parser, cache: ParseCac
 
 
 def run(inputs: Sequence[Path], out_dir: Path, config: Config, options: RunOptions) -> RunSummary:
-    from .rules import RuleSet  # imported here: loading rules validates the rule files
+    from .extract import RuleSet  # imported here: loading rules validates the rule files
 
     started = time.perf_counter()
     summary = RunSummary()

@@ -17,19 +17,16 @@ from pathlib import Path
 import rdflib
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import Namespace
+from rdflib.namespace import PROV
 from rdflib.util import guess_format
 
 from .errors import OutputError
-from .query import ONTOLOGY_DIR, ONTOLOGY_FILES, REPO_ROOT, compact_iri
+from .paths import ONTOLOGY_DIR, PROJECT_ROOT
+from .query import ONTOLOGY_FILES, compact_iri
+from .vocab import KG, SH
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
-EXAMPLE = REPO_ROOT / "tests" / "data" / "query" / "graph.trig"
-
-SH = Namespace("http://www.w3.org/ns/shacl#")
-KG = Namespace("https://w3id.org/ankg/ontology#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
+EXAMPLE = PROJECT_ROOT / "tests" / "data" / "query" / "graph.trig"
 
 
 @dataclass(frozen=True, order=True)

@@ -33,7 +33,7 @@ if str(REPO) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(REPO))
 
 from kg.errors import ConfigError  # noqa: E402
-from kg.normalize import normalize_ar  # noqa: E402
+from kg.lang.ar import normalize_ar  # noqa: E402
 
 KG_NS = "https://w3id.org/ankg/ontology#"
 KGR_NS = "https://w3id.org/ankg/id/"

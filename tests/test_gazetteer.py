@@ -17,8 +17,9 @@ import pytest
 from rdflib import RDFS, Graph, URIRef
 
 from kg.errors import ConfigError
-from kg.gazetteer import Entry, Gazetteer, UnknownEntry, proclitic_variants
-from kg.normalize import normalize_ar
+from kg.gazetteer import Entry, Gazetteer, UnknownEntry
+from kg.lang.ar import proclitic_variants
+from kg.lang.ar import normalize_ar
 from kg.vocab import KG, ONTOLOGY_DIR
 
 REPO = Path(__file__).resolve().parent.parent
@@ -291,7 +292,11 @@ def _gold_entities() -> list[tuple[str, str, dict]]:
     if not gold_dir.is_dir():
         return []
     out = []
-    for path in sorted(gold_dir.glob("*.json")):
+    # Only the seed gold (000_…, 001_…, 002_…). The dev-*.json gold belongs to
+    # articles kept for measuring, never for fitting: the gazetteer must not be
+    # grown from them, so their entity coverage is measured by `kg eval`, not
+    # asserted here.
+    for path in sorted(p for p in gold_dir.glob("*.json") if not p.name.startswith("dev-")):
         for key, entity in json.loads(path.read_text(encoding="utf-8"))["entities"].items():
             out.append((path.stem[:3], key, entity))
     return out

@@ -1,4 +1,4 @@
-"""kg.normalize: the one key function used wherever two spellings are compared.
+"""kg.lang.ar.normalize: the one key function used wherever two spellings are compared.
 
 Expected values are written out by hand from the rules in the module docstring
 (and ../shared/gold/FORMAT.md), letter by letter.
@@ -12,7 +12,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kg.normalize import arabic_ratio, fold_digits, normalize_ar
+from kg.lang.ar import arabic_ratio, fold_digits, normalize_ar
 
 
 @pytest.mark.parametrize("text, expected", [

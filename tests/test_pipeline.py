@@ -209,7 +209,7 @@ def test_pipeline_event_dates_are_typed_by_precision(seeds_run):
 
 
 def test_pipeline_a_rule_bug_in_one_article_skips_only_that_article(seeds_run, seeds_dir, tmp_path, monkeypatch):
-    from kg.rules import RuleSet
+    from kg.extract import RuleSet
 
     _, _, options = seeds_run
     original = RuleSet.extract

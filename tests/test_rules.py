@@ -1,5 +1,10 @@
 """The rule layer: rule files are validated, every rule's own examples hold,
-and hand-parsed sentences give the facts a careful reader would take."""
+and hand-parsed sentences give the facts a careful reader would take.
+
+The examples are read from their committed Stanza parses
+(tests/data/rule_examples/, see tests/parsed_examples.py), so these tests need
+no models; ``test_rules_committed_parses_are_current`` (marked ``models``)
+re-parses them and says when to regenerate."""
 from __future__ import annotations
 
 import shutil
@@ -8,12 +13,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.document import Article, from_conllu
+import parsed_examples as px
+from kg.document import from_conllu, to_conllu
 from kg.errors import RuleError
+from kg.extract import RuleSet
 from kg.normalize import normalize_ar
-from kg.rules import RULES_DIR, RuleSet
+from kg.paths import RULES_DIR
 
 DATA = Path(__file__).parent / "data" / "rules"
+CASES = px.rule_cases()
 
 
 def short(iri: str | None) -> str | None:
@@ -140,7 +148,7 @@ def test_rules_regex_values_are_written_normalised():
 
 
 # --------------------------------------------------------------------------
-# Every rule's own examples, parsed by the real Stanza models
+# Every rule's own examples, read from their committed Stanza parses
 
 def _examples():
     data = yaml.safe_load((RULES_DIR / "events.yaml").read_text(encoding="utf-8"))
@@ -152,18 +160,29 @@ def _examples():
             yield pytest.param(rule["id"], emit, text, False, id=f"{rule['id']}-no-{text[:20]}")
 
 
+@pytest.fixture(scope="session")
+def committed():
+    """{text: CoNLL-U} of every committed parse (tests/data/rule_examples/)."""
+    return {text: conllu for parses in px.read_all().values() for text, (_, conllu) in parses.items()}
+
+
 @pytest.fixture(scope="module")
-def parse(parser):
+def parse(committed):
+    """The committed Stanza parse of a text, as a Document: never Stanza itself."""
     cache: dict[str, object] = {}
 
     def run(text: str):
         if text not in cache:
-            cache[text] = parser.parse([Article("example", text)])[0]
+            if text not in committed:
+                pytest.fail(f"no committed parse of {text!r} (example {px.example_id(text)}) in "
+                            f"{px.PARSES_DIR}/: run `{px.REGENERATE}` "
+                            f"(if that does not add it, tests/parsed_examples.py:example_texts "
+                            f"does not collect this kind of example yet)", pytrace=False)
+            cache[text] = px.load(committed[text], text)
         return cache[text]
     return run
 
 
-@pytest.mark.models
 @pytest.mark.parametrize("rule_id, emit, text, should_match", list(_examples()))
 def test_rules_examples(rules, parse, rule_id, emit, text, should_match):
     facts = rules.extract(parse(text))
@@ -178,7 +197,6 @@ def _role_examples():
             yield pytest.param(rule["id"], ex["text"], ex["roles"], id=f"{rule['id']}-roles-{ex['text'][:20]}")
 
 
-@pytest.mark.models
 @pytest.mark.parametrize("rule_id, text, roles", list(_role_examples()))
 def test_rules_role_examples(rules, parse, rule_id, text, roles):
     """The rule's event has exactly the named actors in each listed role."""
@@ -203,7 +221,6 @@ def _title_examples():
     return [pytest.param(e["sentence"], e["name"], e["title"], id=e["name"]) for e in data["examples"]]
 
 
-@pytest.mark.models
 @pytest.mark.parametrize("sentence, name, title", _title_examples())
 def test_rules_title_examples(rules, parse, sentence, name, title):
     facts = rules.extract(parse(sentence))
@@ -221,7 +238,6 @@ def _relation_examples():
             yield pytest.param(pred, text, False, id=f"{rule['id']}-no-{text[:15]}")
 
 
-@pytest.mark.models
 @pytest.mark.parametrize("predicate, text, should_match", list(_relation_examples()))
 def test_rules_relation_examples(rules, parse, predicate, text, should_match):
     facts = rules.extract(parse(text))
@@ -240,7 +256,6 @@ def _cue_examples():
         yield pytest.param(text, "modality", "planned", id=f"planned-{text[:15]}")
 
 
-@pytest.mark.models
 @pytest.mark.parametrize("text, attribute, value", list(_cue_examples()))
 def test_rules_cue_examples(rules, parse, text, attribute, value):
     facts = rules.extract(parse(text))
@@ -271,38 +286,38 @@ def test_rules_invalid_actor_class_is_reported(tmp_path):
         RuleSet.load(target)
 
 
-@pytest.mark.models
-@pytest.mark.parametrize("text, owner, count", [
-    ("قتل 22 جنديا مصريا في هجوم على كمين قرب الحدود.", "egypt", 22),  # accusative demonym
-    ("وصل 300 جندي فرنسي إلى مالي الأسبوع الماضي.", "france", 300),
-])
+# --------------------------------------------------------------------------
+# Further sentences (tests/data/rule_cases.yaml), read from their committed parses
+
+def _cases(test: str, *keys: str):
+    return [pytest.param(*(case[k] for k in keys), id=f"{i}-{case['text'][:20]}")
+            for i, case in enumerate(CASES[test])]
+
+
+@pytest.mark.parametrize("text, owner, count", _cases("force_owner_from_demonym", "text", "owner", "count"))
 def test_rules_force_owner_from_demonym(rules, parse, text, owner, count):
     facts = rules.extract(parse(text))
     assert any(f.count == count and f.of and f.of.endswith("/" + owner) for f in facts.forces), \
         [(f.of, f.count) for f in facts.forces]
 
 
-@pytest.mark.models
-def test_rules_deployment_needs_a_force_it_moves(rules, parse):
+@pytest.mark.parametrize("text", _cases("deployment_needs_a_force_it_moves", "text"))
+def test_rules_deployment_needs_a_force_it_moves(rules, parse, text):
     """"ترسل المعلومات إلى عناصرها" sends information, not a force."""
-    facts = rules.extract(parse("وقال المسؤول إن القيادات ترسل المعلومات إلى عناصرها في الداخل."))
+    facts = rules.extract(parse(text))
     assert not [e for e in facts.events if e.type in ("Deployment", "Withdrawal")]
 
 
-@pytest.mark.models
-def test_rules_relative_clause_verb_does_not_continue_the_speaker(rules, parse):
+@pytest.mark.parametrize("text, triggers", _cases("relative_clause_verb_does_not_continue_the_speaker",
+                                                  "text", "statements"))
+def test_rules_relative_clause_verb_does_not_continue_the_speaker(rules, parse, text, triggers):
     """"الشرطة التي قالت" was said by the police, not by the previous sentence's speaker."""
-    facts = rules.extract(parse("وقال وزير الداخلية الأفغاني إن الهجوم فشل. "
-                                "واقتربت السيارة من حاجز للشرطة التي قالت إنها أطلقت النار."))
+    facts = rules.extract(parse(text))
     statements = [e for e in facts.events if e.type == "Statement"]
-    assert [e.trigger for e in statements] == ["وقال"], [(e.trigger, e.roles) for e in statements]
+    assert [e.trigger for e in statements] == triggers, [(e.trigger, e.roles) for e in statements]
 
 
-@pytest.mark.models
-@pytest.mark.parametrize("text", [
-    "وقال الوزير العراقي إن الحكومة تريد انسحاب القوات الأجنبية من البلاد.",  # foreign forces
-    "وأقر مجلس النواب الأردني قرارا يطلب خروج القوات من البلاد.",  # a vote decides about others' forces
-])
+@pytest.mark.parametrize("text", _cases("topic_forces_are_not_the_actors_own", "text"))
 def test_rules_topic_forces_are_not_the_actors_own(rules, parse, text):
     facts = rules.extract(parse(text))
     topics = [e.topic for e in facts.events if e.topic is not None and e.topic.force is not None]
@@ -310,18 +325,72 @@ def test_rules_topic_forces_are_not_the_actors_own(rules, parse, text):
     assert all(t.force.of is None for t in topics), [t.force.of for t in topics]
 
 
-@pytest.mark.models
-@pytest.mark.parametrize("text, trigger, value", [
-    # a relative clause between commas, and منذ: the start of a state, not the statement's date
-    ("وأشار وزير الخارجية الأردني أيمن الصفدي، الذي يشغل المنصب منذ 2017، إلى أن المحادثات مستمرة.",
-     "وأشار", None),
-    ("وأعلنت الحكومة الأردنية خطة الموازنة لعام 2024.", "وأعلنت", None),  # لعام qualifies الموازنة
-    ("أعلنت فرنسا عام 2013 سحب قواتها من مالي.", "سحب", "2013"),
-])
+@pytest.mark.parametrize("text, trigger, value", _cases("event_dates", "text", "trigger", "value"))
 def test_rules_event_dates(rules, parse, text, trigger, value):
     facts = rules.extract(parse(text))
     event = next(e for e in facts.events if e.trigger == trigger)
     assert (event.date.value if event.date else None) == value
+
+
+# --------------------------------------------------------------------------
+# The committed parses themselves
+
+def test_rules_every_example_has_a_committed_parse_and_no_orphans():
+    """Each text the tests parse has exactly one committed parse per source, with
+    the right id, in id order, that reads back to the same CoNLL-U; nothing else."""
+    wanted = px.example_texts()
+    committed = px.read_all()
+    problems = []
+    for source in sorted(set(wanted) | set(committed)):
+        texts, parses = set(wanted.get(source, [])), committed.get(source, {})
+        if source not in wanted:
+            problems.append(f"{source}.conllu: no such source (orphan file)")
+        problems += [f"{source}: no committed parse of {px.example_id(t)} {t!r}"
+                     for t in sorted(texts - set(parses))]
+        problems += [f"{source}: orphan parse {i} {t!r} (no longer an example)"
+                     for t, (i, _) in sorted(parses.items()) if t not in texts]
+        ids = [i for i, _ in parses.values()]
+        if ids != sorted(ids):
+            problems.append(f"{source}.conllu: examples are not in id order")
+        for text, (example, conllu) in sorted(parses.items()):
+            if example != px.example_id(text):
+                problems.append(f"{source}: id {example} does not match its text "
+                                f"(sha256 → {px.example_id(text)})")
+            if to_conllu(px.load(conllu, text)).strip("\n") != conllu.strip("\n"):
+                problems.append(f"{source}: parse {example} does not read back to the same CoNLL-U")
+    seen: dict[str, str] = {}
+    for source, parses in committed.items():
+        for text, (example, conllu) in parses.items():
+            if seen.setdefault(text, conllu).strip("\n") != conllu.strip("\n"):
+                problems.append(f"{source}: parse {example} differs from the same text's parse "
+                                f"in another file")
+    assert not problems, "\n".join(problems + [f"regenerate with `{px.REGENERATE}`"])
+
+
+@pytest.mark.models
+def test_rules_committed_parses_are_current(parser):
+    """Stanza, run now, parses every example exactly as committed."""
+    wanted = px.example_texts()
+    committed = px.read_all()
+    fresh = px.parse_all(parser, [t for texts in wanted.values() for t in texts])
+    problems = []
+    for source, texts in wanted.items():
+        parses = committed.get(source, {})
+        for text in texts:
+            doc = fresh[text]
+            if not px.round_trips(doc):
+                problems.append(f"{source} {px.example_id(text)}: the parse does not round-trip "
+                                f"through CoNLL-U (kg.document): {text}")
+            if text not in parses:
+                problems.append(f"{source} {px.example_id(text)}: not committed: {text}")
+            elif to_conllu(doc).strip("\n") != parses[text][1].strip("\n"):
+                problems.append(f"{source} {px.example_id(text)}: parse changed: {text}")
+        problems += [f"{source} {i}: orphan (no longer an example): {t}"
+                     for t, (i, _) in parses.items() if t not in texts]
+    problems += [f"{source}.conllu: orphan file" for source in committed if source not in wanted]
+    assert not problems, (f"{len(problems)} committed parse(s) in {px.PARSES_DIR.name}/ are stale "
+                          f"(models in {parser.model_dir}):\n" + "\n".join(problems)
+                          + f"\nregenerate with `{px.REGENERATE}` and review the diff")
 
 
 def test_rules_nationality_tagged_as_a_name_is_the_country(rules):

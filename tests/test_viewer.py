@@ -17,7 +17,7 @@ import pytest
 import rdflib
 
 from kg.errors import OutputError
-from kg.normalize import normalize_ar
+from kg.lang.ar import normalize_ar
 from kg.viewer import build_view_graph, display_label, render_html, write_viewer
 
 DATA = Path(__file__).parent / "data" / "viewer"

@@ -1,4 +1,26 @@
-"""Stage 3, extraction (being moved here from kg.rules)."""
-from ..rules import RuleSet
+"""Stage 3, extraction: a parsed :class:`~kg.document.Document` → :class:`~kg.facts.ArticleFacts`.
 
-__all__ = ["RuleSet"]
+Rules are data (``pipelines/rules/*.yaml``, loaded by :mod:`.ruleset`); the
+procedure is a sequence of steps (:mod:`.extractor`), one module per job:
+
+========================  ==========================================================
+:mod:`.ruleset`           loading and validating the rule files
+:mod:`.matcher`           spaCy ``Doc`` from Stanza words; the DependencyMatcher
+:mod:`.steps`             the step protocol and the state that flows between steps
+:mod:`.mentions`          gazetteer and NER mentions, officials, national bodies
+:mod:`.dating`            the article's dates; which one dates an event
+:mod:`.context`           one sentence's context (quotations, title words, heads)
+:mod:`.strategies`        the registry of role-filling strategies
+:mod:`.titles`            titles in apposition
+:mod:`.relations`         relations between actors (ledBy …)
+:mod:`.events`            events and their roles
+:mod:`.forces`            troop counts and forces
+:mod:`.polarity`          negation, future and planned modality
+:mod:`.discourse`         state carried across sentences
+:mod:`.extractor`         the steps in order, checked when built
+========================  ==========================================================
+"""
+from .extractor import STEPS, Extractor
+from .ruleset import Cues, EventRule, RelationRule, RuleSet, TitleRule
+
+__all__ = ["Cues", "EventRule", "Extractor", "RelationRule", "RuleSet", "STEPS", "TitleRule"]

@@ -1,0 +1,82 @@
+"""Calendar helpers: month and year bounds, the year of a date named without
+one, and Hijri conversion (hijridate, imported only when a Hijri date is met)."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .tables import _Tables
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_bounds(year: int, month: int, mod: str | None, t: _Tables) -> tuple[dt.date, dt.date]:
+    last = _last_day(year, month)
+    first_day, last_day = (1, last)
+    if mod:
+        lo, hi = t.mod_ranges["month_days"][mod]
+        first_day, last_day = lo, min(hi, last)
+    return dt.date(year, month, first_day), dt.date(year, month, last_day)
+
+
+def _year_bounds(year: int, mod: str | None, t: _Tables) -> tuple[dt.date, dt.date]:
+    lo, hi = (1, 12)
+    if mod:
+        lo, hi = t.mod_ranges["year_months"][mod]
+    return dt.date(year, lo, 1), dt.date(year, hi, _last_day(year, hi))
+
+
+def _month_year(month: int, rel: str | None, anchor: dt.date) -> int:
+    """Year of a month named without one, relative to the anchor."""
+    if rel == "past":
+        return anchor.year if month < anchor.month else anchor.year - 1
+    if rel == "future":
+        return anchor.year if month > anchor.month else anchor.year + 1
+    if rel == "current":
+        return anchor.year
+    here = anchor.year * 12 + anchor.month
+    # Closest occurrence; a tie (six months either way) goes to the past,
+    # which news refers to more often than the future.
+    return min((anchor.year - 1, anchor.year, anchor.year + 1),
+               key=lambda y: (abs(y * 12 + month - here), y))
+
+
+def _day_year(day: int, month: int, rel: str | None, anchor: dt.date) -> int | None:
+    """Year of a day and month named without one (None if no such date)."""
+    years = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+             if _safe_date(y, month, day)]
+    if not years:
+        return None
+    if rel == "past":
+        past = [y for y in years if dt.date(y, month, day) < anchor]
+        return max(past) if past else None
+    if rel == "future":
+        future = [y for y in years if dt.date(y, month, day) > anchor]
+        return min(future) if future else None
+    if rel == "current":
+        return anchor.year if anchor.year in years else None
+    return min(years, key=lambda y: (abs((dt.date(y, month, day) - anchor).days), y))
+
+
+def _gregorian(year: int, month: int, day: int) -> dt.date:
+    from hijridate import Hijri  # imported here: only Hijri dates need it
+
+    g = Hijri(year, month, day).to_gregorian()
+    return dt.date(g.year, g.month, g.day)
+
+
+def _hijri_month_length(year: int, month: int) -> int:
+    from hijridate import Hijri
+
+    return int(Hijri(year, month, 1).month_length())

@@ -1,0 +1,171 @@
+"""The context of one sentence while its facts are extracted.
+
+It holds the sentence, its mentions and what the steps have learnt about its
+words (title phrases, quotations, relative clauses), and answers the questions
+the role strategies ask of the parse: a mention's head, the preposition that
+governs it, which side of a quotation a word stands on. It holds no reference
+back to the extraction: the actors' classes come in with ``actors``.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from ..document import Sentence, Word
+from ..facts import Actor, Mention
+from ..gazetteer import Gazetteer
+from ..lang.ar import clitics as clitics_
+from ..lang.ar import lexicon
+from .steps import ArticleState, SentenceState, SentenceStep
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .ruleset import Cues
+
+QUOTE_MARKS = set('"“”«»')
+COMMAS = lexicon.words("commas")
+SENTENCE_BREAK = lexicon.words("sentence_breaks")
+RELATIVES = lexicon.words("relatives")
+
+
+def opens_quotation(s: Sentence, wid: int) -> bool:
+    """A quote mark that opens a quotation (speech), not one around a short
+    name such as “داعش” or “فيلق القدس”."""
+    mark = s.word(wid).text
+    if mark not in QUOTE_MARKS or mark in "”»":
+        return False
+    if mark == '"' and sum(1 for w in s.words[:wid - 1] if w.text == '"') % 2 == 1:
+        return False  # the closing one of a pair
+    for n, other in enumerate(range(wid + 1, len(s.words) + 1)):
+        if s.word(other).text in QUOTE_MARKS:
+            return n > 4
+    return len(s.words) - wid > 4
+
+
+
+class SentenceContext:
+    def __init__(self, sentence: Sentence, mentions: list[Mention], actors: dict[str, Actor],
+                 cues: Cues, gazetteer: Gazetteer) -> None:
+        self.actors = actors  # the article's actors, by IRI (read only here)
+        self.cues = cues  # the rule set's cue words (attribution, locative …)
+        self.gazetteer = gazetteer
+        self.sentence = sentence
+        self.mentions = mentions  # mentions of this sentence, in order
+        self.title_words: set[int] = set()  # words inside a title phrase (رئيس الحكومة العراقية …)
+        # Words inside a quotation (what was said), mapped to the quotation's number. A role
+        # filler and its trigger must be on the same side: the speaker stands outside what
+        # he said, and an event reported inside a quotation takes its actors from it.
+        self.quote_of: dict[int, int] = {}
+        wid = 1
+        while wid <= len(sentence.words):
+            if opens_quotation(sentence, wid):
+                end = next((o for o in range(wid + 1, len(sentence.words) + 1)
+                            if sentence.word(o).text in QUOTE_MARKS), len(sentence.words) + 1)
+                self.quote_of.update((o, wid) for o in range(wid + 1, end))
+                wid = end
+            wid += 1
+        self.by_word: dict[int, int] = {}
+        for i, m in enumerate(mentions):
+            for wid in m.words:
+                self.by_word[wid] = i
+
+    def relative_span(self, wid: int) -> tuple[int, int] | None:
+        """The relative clause between commas that word ``wid`` lies in, as (first, last) word:
+        "، الذي يشغل المنصب منذ 1998،"."""
+        s = self.sentence
+        commas = [w.id for w in s.words if w.text in COMMAS]
+        for c in commas:
+            if c < wid and c + 1 <= len(s.words) and s.word(c + 1).norm in RELATIVES:
+                end = next((x for x in commas if x > c), len(s.words) + 1)
+                if wid < end:
+                    return c, end
+        return None
+
+    def same_side(self, trigger: int, words: Iterable[int]) -> bool:
+        """All of ``words`` are in the trigger's quotation, or outside quotations as it is."""
+        side = self.quote_of.get(trigger)
+        return all(self.quote_of.get(w) == side for w in words)
+
+    def side_of_span(self, start: int, end: int) -> int | None:
+        """The quotation that a character span (a date) lies in, if any."""
+        return next((q for w, q in self.quote_of.items()
+                     if self.sentence.word(w).start < end and start < self.sentence.word(w).end), None)
+
+    def in_brackets(self, index: int) -> bool:
+        """The mention stands inside brackets: "في نجامينا (تشاد)", "(الرئيس التشادي)"."""
+        m, s = self.mentions[index], self.sentence
+        before = ["(" if w.text == "(" else ")" for w in s.words[:m.words[0] - 1] if w.text in "()"]
+        return bool(before) and before[-1] == "("
+
+    def cls(self, index: int) -> str:
+        m = self.mentions[index]
+        return "Place" if m.as_place else self.actors[m.actor].cls
+
+    def head_of(self, index: int) -> Word:
+        """The mention's syntactic head: its word whose head lies outside it."""
+        m = self.mentions[index]
+        for wid in m.words:
+            w = self.sentence.word(wid)
+            if w.head not in m.words:
+                return w
+        return self.sentence.word(m.words[0])
+
+    def subtree(self, wid: int, limit: int = 12, deprels: tuple[str, ...] | None = None) -> set[int]:
+        out, todo = {wid}, [wid]
+        while todo:
+            cur = todo.pop()
+            for child in self.sentence.children(cur):
+                if deprels is not None and not child.deprel.startswith(deprels):
+                    continue
+                if child.id not in out and abs(child.id - wid) <= limit:
+                    out.add(child.id)
+                    todo.append(child.id)
+        return out
+
+    def mentions_in(self, words: set[int]) -> list[int]:
+        return sorted({self.by_word[w] for w in words if w in self.by_word})
+
+    def preposition(self, index: int, after: int = 0, phrase: bool = False) -> str | None:
+        """The preposition governing a mention: a `case` child, a proclitic of its first token, or the
+        word before a title phrase (من وزير الخارجية الأمريكي مايك بومبيو), looking back no further
+        than word ``after``, the trigger. With ``phrase``, the preposition of the noun phrase the
+        mention ends ("باشتباكات شمال بوروندي": Burundi is inside a prepositional phrase, though ب
+        governs اشتباكات, not Burundi)."""
+        m = self.mentions[index]
+        s = self.sentence
+        head = self.head_of(index)
+        for child in s.children(head.id):
+            if child.deprel == "case":
+                return child.norm
+        first = s.word(m.words[0])
+        token = s.tokens[first.token]
+        clitics = [s.word(w) for w in token.words if w < first.id and s.word(w).upos == "ADP"]
+        if clitics:
+            return clitics[-1].norm
+        # An unsplit proclitic: بالعراق, لبغداد (the gazetteer matched the name inside the word).
+        glued = clitics_.governing_preposition(first.norm)
+        if glued is not None:
+            return glued
+        for wid in range(first.id - 1, max(after, first.id - 6), -1):
+            w = s.word(wid)
+            if w.upos == "ADP":
+                return w.norm
+            if w.text in QUOTE_MARKS:  # لـ«الشرق الأوسط»
+                continue
+            if w.upos in ("VERB", "PUNCT", "CCONJ", "SCONJ") or wid in self.by_word or \
+                    not (phrase or wid in self.title_words):
+                break
+        return None
+
+    def is_break(self, word: Word) -> bool:
+        return word.upos == "PUNCT" and word.text in SENTENCE_BREAK
+
+
+class BuildContext(SentenceStep):
+    """The sentence's context, over its mentions."""
+
+    name = "context"
+    requires = frozenset({"sentence_mentions"})
+    provides = frozenset({"context"})
+
+    def __call__(self, state: ArticleState, sent: SentenceState) -> None:
+        sent.ctx = SentenceContext(sent.sentence, sent.mentions, state.actors, self.rules.cues,
+                                   self.rules.gazetteer)

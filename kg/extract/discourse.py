@@ -1,0 +1,101 @@
+"""State carried from sentence to sentence, in one place.
+
+News goes on about what it has just said: "وأضاف" continues the last
+speaker, "الجانبان" refers to the last two sides named, and "وقال بايدن …"
+keeps the date of the previous sentence's event with the same actor. The
+:class:`Discourse` of an article holds that state; the steps read and update
+it only through the functions here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..facts import Actor, Event
+from ..lang.ar import clitics, lexicon
+from .context import COMMAS, SentenceContext
+from .steps import ArticleState, SentenceState, SentenceStep
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..dates import TimeExpression
+
+RELATIVES = lexicon.words("relatives")
+SUBORDINATORS = lexicon.words("subordinators")
+
+
+@dataclass
+class Discourse:
+    last_speaker: str | None = None  # IRI of the last statement's speaker
+    last_pair: list[str] = field(default_factory=list)  # the last two sides named together
+    # (date, actors) of the last dated event of the previous sentence
+    previous_dated: tuple[TimeExpression, set[str]] | None = None
+
+
+def dual_subject(ctx: SentenceContext, trigger: int) -> bool:
+    """The trigger's subject is a dual such as البلدان / الطرفان / الجانبين."""
+    s, dual = ctx.sentence, ctx.cues.dual
+    if any(c.deprel.startswith("nsubj") and c.norm in dual for c in s.children(trigger)):
+        return True
+    nxt = trigger + 1
+    while nxt <= len(s.words) and s.word(nxt).upos == "PUNCT":
+        nxt += 1
+    return nxt <= len(s.words) and s.word(nxt).norm in dual
+
+
+def explicit_subject(ctx: SentenceContext, trigger: int) -> bool:
+    """وأضاف البيان … has a subject (a non-actor); وأضاف: / وأضاف أن … has none. So has a
+    verb in a relative clause: in "الشرطة التي قالت" the police said it."""
+    s = ctx.sentence
+    if any(c.deprel.startswith("nsubj") for c in s.children(trigger)):
+        return True
+    if trigger > 1 and s.word(trigger - 1).norm in RELATIVES:
+        return True
+    for wid in range(trigger + 1, len(s.words) + 1):
+        w = s.word(wid)
+        if w.upos == "PUNCT" and w.text in COMMAS:
+            continue
+        return w.upos in ("NOUN", "PROPN", "X") and w.norm not in SUBORDINATORS
+    return False
+
+
+def dual_reference(discourse: Discourse, actors: dict[str, Actor], ctx: SentenceContext, trigger: int,
+                   event: Event, role: str) -> None:
+    """الجانبان، الطرفان، البلدين: the two sides named last in the article. An event
+    with two or more countries or organisations in ``role`` names a new pair."""
+    found = event.roles.get(role, [])
+    countries = [a for a in found if actors[a].cls in ("Country", "Organization")]
+    if len(countries) >= 2:
+        discourse.last_pair = countries[:2]
+        return
+    s = ctx.sentence
+    near = range(max(1, trigger - 8), min(len(s.words), trigger + 8) + 1)
+    if discourse.last_pair and any(s.word(w).norm in ctx.cues.dual for w in near):
+        for actor in discourse.last_pair:
+            event.add_role(role, actor)
+
+
+def carried_date(discourse: Discourse, ctx: SentenceContext, event: Event) -> TimeExpression | None:
+    """A sentence that goes on with the same actor (وقال بايدن …) keeps the
+    date of the previous sentence's event with that actor."""
+    first = ctx.sentence.words[0] if ctx.sentence.words else None
+    if first is None or discourse.previous_dated is None:
+        return None
+    text = first.norm
+    split_off = len(ctx.sentence.tokens[0].words) > 1
+    if not (text in clitics.CONJUNCTIONS or (clitics.has_conjunction(text) and (split_off or first.upos == "VERB"))):
+        return None
+    previous, actors = discourse.previous_dated
+    mine = {a for values in event.roles.values() for a in values}
+    return previous if mine & actors else None
+
+
+class CarryDate(SentenceStep):
+    """After a sentence: remember its last dated event, for :func:`carried_date`."""
+
+    name = "carry_date"
+    requires = frozenset({"events", "sentence_dates"})
+
+    def __call__(self, state: ArticleState, sent: SentenceState) -> None:
+        dated = [e for e in sent.events if e.date is not None and e.date in sent.dates]
+        state.discourse.previous_dated = (dated[-1].date, {a for e in dated for v in e.roles.values() for a in v}) \
+            if dated else None

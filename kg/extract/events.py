@@ -1,0 +1,204 @@
+"""Events: rule triggers found by the matcher, their roles, force, date,
+quotation, polarity and modality.
+
+For each trigger word the first rule in file order wins. Roles are filled by
+the rule's strategies in order (:mod:`.strategies`); a role that needs two
+actors (an agreement's parties) lets later strategies add to the first.
+Events without the actors their rule needs are dropped; several triggers of
+one incident in a sentence (مقتل … بغارة) make one event when the rule says
+``merge_in_sentence``; an event whose rule has a ``topic`` is about the
+nearest following event of an allowed class.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..document import Word
+from ..facts import Event, SourceRef
+from ..lang.ar import clitics, normalize_ar
+from .context import SentenceContext
+from .dating import nearest_date
+from .discourse import Discourse, carried_date, dual_reference, dual_subject, explicit_subject
+from .forces import country_of, event_force
+from .polarity import polarity_modality
+from .steps import ArticleState, SentenceState, SentenceStep
+from .strategies import gives_actors, run_strategy, STRATEGIES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..dates import TimeExpression
+    from ..quantities import TroopCount
+    from .ruleset import EventRule
+
+QUOTES = re.compile(r"[“\"«]([^”\"»]{3,})[”\"»]")
+# Roles a bracketed place may fill ("في نجامينا (تشاد)" places; it does not act).
+PLACE_ROLES = ("location", "origin", "destination")
+# The order in which a repeated actor keeps its role: roles marked by a preposition are surer.
+ROLE_PRIORITY = ("origin", "destination", "location", "target", "speaker", "agent", "party", "participant")
+
+
+class Events(SentenceStep):
+    name = "events"
+    requires = frozenset({"context", "title_words", "counts", "sentence_dates"})
+    provides = frozenset({"events"})
+
+    def __call__(self, state: ArticleState, sent: SentenceState) -> None:
+        rules, ctx = self.rules, sent.ctx
+        found: dict[int, EventRule] = {}
+        for rule, trigger in rules.matcher.triggers(ctx.sentence, ctx.mentions, state.actors):
+            if rule.vetoed(ctx.sentence, trigger):
+                continue
+            # One event per trigger word; the first rule in file order wins.
+            if trigger not in found or rules.events.index(rule) < rules.events.index(found[trigger]):
+                found[trigger] = rule
+        events: list[tuple[int, EventRule, Event]] = []
+        for trigger in sorted(found):
+            rule = found[trigger]
+            event = self._event(state, ctx, sent.source, rule, trigger, sent.dates, sent.counts)
+            if event is not None:
+                events.append((trigger, rule, event))
+        # Events without the actors their rule needs are dropped.
+        events = [(t, r, e) for t, r, e in events if r.has_roles(e)]
+        # Several triggers of one incident in a sentence (مقتل … بغارة) make one event.
+        merged: list[tuple[int, EventRule, Event]] = []
+        for trigger, rule, event in events:
+            twin = next((e for _, r, e in merged if r is rule and rule.merge_in_sentence), None)
+            if twin is None:
+                merged.append((trigger, rule, event))
+                continue
+            for role, actors in event.roles.items():
+                for actor in actors:
+                    twin.add_role(role, actor)
+            twin.date = twin.date or event.date
+            twin.force = twin.force or event.force
+        claimed = self._topics(state, merged)
+        # An event with no actor and no force says nothing unless another event is about it.
+        kept = [e for _, _, e in merged if e.roles or e.force is not None or id(e) in claimed]
+        state.facts.events.extend(kept)
+        sent.events = kept
+
+    def _topics(self, state: ArticleState, merged: list[tuple[int, EventRule, Event]]) -> set[int]:
+        """Topics: the nearest following event of an allowed class. Returns the ids of
+        the events that became topics."""
+        hosts = {a for _, _, e in merged for role in ("origin", "location", "destination")
+                 for a in e.roles.get(role, [])}
+        claimed: set[int] = set()
+        for i, (trigger, rule, event) in enumerate(merged):
+            if not rule.topic:
+                continue
+            for _, _, later in merged[i + 1:]:
+                if later.type in rule.topic and id(later) not in claimed:
+                    event.topic = later
+                    claimed.add(id(later))
+                    break
+            # Whose forces? The speaker's or agent's, when the topic does not say; but not
+            # a country the sentence names as where forces are or leave from (the Iraqi prime
+            # minister speaking of a withdrawal "from Iraq" speaks of foreign forces).
+            topic = event.topic
+            # A vote decides about forces, usually others': a parliament does not own them.
+            if topic is not None and topic.force is not None and topic.force.of is None \
+                    and rule.emit != "Vote" and topic.force.id not in state.foreign:
+                for role in ("agent", "speaker"):
+                    if event.roles.get(role):
+                        owner = country_of(state, self.rules.gazetteer, event.roles[role][0])
+                        if owner and owner not in hosts:
+                            topic.force.of = owner
+                            break
+        return claimed
+
+    def _event(self, state: ArticleState, ctx: SentenceContext, source: SourceRef, rule: EventRule, trigger: int,
+               dates: list[TimeExpression], counts: list[TroopCount]) -> Event | None:
+        s = ctx.sentence
+        tword = s.word(trigger)
+        discourse: Discourse = state.discourse
+        event = Event(id=state.new_event_id(), type=rule.emit, source=source, rule=rule.id, trigger=tword.text)
+        dual_role = next((r for r in ("party", "participant", "agent", "speaker") if r in rule.roles), None)
+        if dual_role and discourse.last_pair and dual_subject(ctx, trigger):
+            for actor in discourse.last_pair:
+                event.add_role(dual_role, actor)
+        for role, strategies in rule.roles.items():
+            if role in event.roles:
+                continue
+            self._fill(state, ctx, rule, trigger, event, role, strategies)
+        pair_role = next((r for r in ("party", "participant", "agent") if r in rule.roles), None)
+        if pair_role and (pair_role != "agent" or not event.roles.get("agent")):
+            dual_reference(discourse, state.actors, ctx, trigger, event, pair_role)
+        if rule.continues_speaker and "speaker" not in event.roles and discourse.last_speaker \
+                and not explicit_subject(ctx, trigger):
+            event.add_role("speaker", discourse.last_speaker)
+        if rule.emit == "Statement":
+            if "speaker" not in event.roles:
+                return None
+            discourse.last_speaker = event.roles["speaker"][0]
+        # Roles must not repeat across role names (an origin is not also an agent).
+        seen: set[str] = set()
+        for role in ROLE_PRIORITY:
+            if role in event.roles:
+                event.roles[role] = [a for a in event.roles[role] if a not in seen] or event.roles[role]
+                seen.update(event.roles[role])
+        if rule.quote:
+            event.quote = quotation(state.text, ctx, tword)
+        if rule.force:
+            event.force = event_force(state, self.rules, ctx, source, trigger, counts, event)
+            if event.force is None and rule.force == "required":
+                return None
+        event.date = nearest_date(state.text, ctx, tword, dates, self.rules.cues.since) \
+            or carried_date(discourse, ctx, event)
+        polarity_modality(ctx, trigger, event, self.rules.cues)
+        return event
+
+    def _fill(self, state: ArticleState, ctx: SentenceContext, rule: EventRule, trigger: int, event: Event,
+              role: str, strategies: list[str]) -> None:
+        """Fill ``role`` with the first strategies that find enough actors."""
+        allowed = rule.role_classes.get(role)
+        for strategy in strategies:
+            if gives_actors(strategy):
+                entries = STRATEGIES[strategy].fn(ctx, trigger, rule)
+                for entry in entries:
+                    state.ensure_actor(entry)
+                    event.add_role(role, entry.iri)
+                if entries:
+                    break
+                continue
+            picks = [i for i in run_strategy(strategy, ctx, trigger, rule)
+                     if (allowed is None or ctx.cls(i) in allowed) and ctx.mentions[i].words[0] != trigger
+                     and named_as(state, ctx.mentions[i].actor, rule.role_names.get(role))
+                     and (role in PLACE_ROLES or not ctx.in_brackets(i))
+                     and not set(ctx.mentions[i].words) <= ctx.title_words
+                     and ctx.same_side(trigger, ctx.mentions[i].words)]
+            if picks:
+                if role == "speaker":  # one speaker: the person when one is named
+                    picks = [next((i for i in picks if ctx.cls(i) == "Person"), picks[0])]
+                for i in picks:
+                    event.add_role(role, self._role_target(state, ctx, i, role))
+                # Fewer than the rule needs (one party of two): the next strategies add to them.
+                if len(event.roles.get(role, [])) >= rule.needed(role):
+                    break
+
+    def _role_target(self, state: ArticleState, ctx: SentenceContext, index: int, role: str) -> str:
+        """A capital resolved as a place stays a place for location roles; for
+        agent-like roles it is the country's government."""
+        m = ctx.mentions[index]
+        gazetteer = self.rules.gazetteer
+        if m.as_place and role in ("agent", "party", "participant", "speaker"):
+            entry = gazetteer.lookup(m.text)
+            if entry is not None and entry.capital_of:
+                country = gazetteer.entry(entry.capital_of)
+                state.ensure_actor(country)
+                return country.iri
+        return m.actor
+
+
+def named_as(state: ArticleState, iri: str, firsts: tuple[str, ...] | None) -> bool:
+    """The actor has a name starting with one of ``firsts`` (any name, when None)."""
+    if not firsts:
+        return True
+    actor = state.actors[iri]
+    return any(clitics.without_article(normalize_ar(name)).startswith(firsts)
+               for name in [actor.label_ar, *actor.alt_labels_ar])
+
+
+def quotation(text: str, ctx: SentenceContext, tword: Word) -> str | None:
+    """The first quotation from the trigger to the end of the sentence."""
+    match = QUOTES.search(text[tword.start:ctx.sentence.end])
+    return match.group(1).strip() if match else None

@@ -1,0 +1,346 @@
+"""Mentions: which words name which actor.
+
+Article steps, in order:
+
+1. :class:`ResolveMentions`: the actor gazetteer (``ontology/actors.ttl``:
+   longest match on normalised forms, proclitics stripped: وواشنطن, لبغداد,
+   بالعراق), then Stanza NER spans not covered by a gazetteer match, which
+   become actors with a stable IRI from their normalised name. Short person
+   names resolve to a full name seen earlier (الكاظمي → مصطفى الكاظمي); a
+   capital is the country's government when it acts (بغداد وواشنطن تتفقان)
+   but a place after a locative preposition or العاصمة (في بغداد).
+2. :class:`DropNonMentions`: a month name tagged as a place is part of a date,
+   and a bare title noun tagged as a person (الوزير) is nobody in particular.
+3. :class:`NationalBodies`: a bare body noun (البرلمان) is that body of the
+   country the article is mostly about.
+4. :class:`PruneActors`: NER actors left without a mention go.
+
+Then per sentence, :class:`Officials`: an unnamed official stands for their
+country (الرئيس المصري).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..document import Document, Sentence
+from ..facts import Actor, Mention
+from ..gazetteer import Entry, Gazetteer
+from ..ids import actor_iri
+from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
+from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
+
+NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
+# Before a capital, these make it a place rather than the government acting.
+LOCATIVE = lexicon.words("capital_locatives")
+MIN_NAME_CHARS = 3
+
+
+def _actor_from_entry(entry: Entry) -> Actor:
+    return Actor(iri=entry.iri, cls=entry.cls, label_ar=entry.label_ar, label_en=entry.label_en,
+                 alt_labels_ar=sorted(set(entry.variants) - {entry.label_ar}), same_as=list(entry.same_as),
+                 from_gazetteer=True)
+
+
+def _is_locative(sentence: Sentence, first_word: int) -> bool:
+    """True when the word before ``first_word`` (1-based) or a clitic of the
+    same token is a locative preposition."""
+    word = sentence.word(first_word)
+    token = sentence.tokens[word.token]
+    for wid in token.words:
+        if wid < first_word and sentence.word(wid).norm in LOCATIVE:
+            return True
+    if first_word > 1:
+        prev = sentence.word(first_word - 1)
+        if prev.token != word.token and prev.norm in LOCATIVE:
+            return True
+        if prev.upos == "PUNCT" and first_word > 2 and sentence.word(first_word - 2).norm in LOCATIVE:
+            return True
+    return False
+
+
+def _restore_article(sentence: Sentence, word) -> str:
+    """للعراق splits into ل + لعراق: the article's alef is gone; put it back."""
+    token = sentence.tokens[word.token]
+    if word.id != token.words[0]:
+        return clitics.restore_elided_alef(sentence.word(word.id - 1).norm, word.text)
+    return word.text
+
+
+_CLITICS = clitics.CLITIC_WORDS | {clitics.ARTICLE}
+
+
+def _token_match_words(sentence: Sentence, start: int, end: int, entry: Entry) -> tuple[int, ...]:
+    """Word ids of tokens ``start:end``, without the first token's proclitic
+    words unless the name itself begins with them (وزارة, not و + واشنطن)."""
+    tokens = sentence.tokens[start:end]
+    ids = [w for t in tokens for w in t.words]
+    first = tokens[0].words
+    head = tokens[0].norm
+    if any(normalize_ar(name).split(" ")[0] == head for name in entry.names):
+        return tuple(ids)
+    while len(ids) > 1 and ids[0] in first[:-1] and sentence.word(ids[0]).norm in _CLITICS:
+        ids.pop(0)
+    return tuple(ids)
+
+
+class ActorClasses:
+    """NER type → ontology class, refined by the first word of the name
+    (``pipelines/rules/actor_classes.yaml``)."""
+
+    def __init__(self, rules: list[dict] | None = None) -> None:
+        self.by_word: dict[str, list[tuple[str, set[str]]]] = {}
+        for rule in rules or []:
+            for word in rule["first_words"]:
+                key = clitics.strip_article(normalize_ar(word))
+                self.by_word.setdefault(key, []).append((rule["class"], set(rule["ner"])))
+
+    def classify(self, name: str, ner_type: str) -> str | None:
+        """The class for a NER entity.
+
+        >>> ActorClasses([{"class": "Place", "first_words": ["مطار"], "ner": ["ORG"]}]).classify("مطار بيروت", "ORG")
+        'Place'
+        """
+        words = normalize_ar(name).split()
+        if words:
+            for cls, ner in self.by_word.get(clitics.strip_article(words[0]), []):
+                if ner_type in ner:
+                    return cls
+        return NER_CLASSES.get(ner_type)
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer, classes: ActorClasses | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.classes = classes or ActorClasses()
+
+    def resolve(self, doc: Document) -> tuple[dict[str, Actor], list[Mention]]:
+        actors: dict[str, Actor] = {}
+        mentions: list[Mention] = []
+        full_names: dict[str, str] = {}  # normalised last-name suffix → full-name IRI
+        for sent in doc.sentences:
+            taken: set[int] = set()
+            forms = [_restore_article(sent, w) for w in sent.words]
+            found = [(tuple(range(m.start + 1, m.end + 1)), m) for m in self.gazetteer.find(forms)]
+            # Tokens too, so a name survives a wrong clitic split (وزارة → و + زارة).
+            word_level = {w for ids, _ in found for w in ids}
+            for m in self.gazetteer.find([t.text for t in sent.tokens]):
+                ids = _token_match_words(sent, m.start, m.end, m.entry)
+                if ids and not word_level.intersection(ids):
+                    found.append((ids, m))
+            for ids, match in sorted(found, key=lambda f: f[0][0]):
+                entry = match.entry
+                as_place = False
+                if match.via == "capital" and entry.capital_of:
+                    as_place = _is_locative(sent, ids[0])
+                    if not as_place:
+                        entry = self.gazetteer.entry(entry.capital_of)
+                if entry.cls == "Person":
+                    # A person's name spelled otherwise in front of a known family name
+                    # (أنطوني بلينكن for أنتوني بلينكن): the NER span gives the whole name.
+                    wider = next((e.words for e in sent.entities if e.type == "PER" and set(ids) < set(e.words)
+                                  and not taken.intersection(e.words)), None)
+                    ids = tuple(wider) if wider else ids
+                actors.setdefault(entry.iri, _actor_from_entry(entry))
+                if match.via == "capital" and not as_place:
+                    # The capital stands for the country: keep its name as a label.
+                    self._add_label(actors[entry.iri], match.entry.label_ar)
+                mentions.append(self._mention(sent, entry.iri, ids, doc, as_place))
+                taken.update(ids)
+                if entry.cls == "Person":
+                    self._remember(full_names, entry.iri, entry.label_ar, entry.variants)
+            for ent in sent.entities:
+                if not ent.words or taken.intersection(ent.words):
+                    continue
+                name = ent.text  # the surface text: MWT splits may cut a name (عبدالله → عبدالل + ه)
+                cls = self.classes.classify(name, ent.type)
+                if cls is None or len(normalize_ar(name).replace(" ", "")) < MIN_NAME_CHARS:
+                    continue
+                key = normalize_ar(name)
+                entry = self.gazetteer.lookup(name)
+                if entry is None and len(key.split()) == 1:
+                    entry = self.gazetteer.demonym(name)  # الأمريكيون tagged as a name: the country
+                if entry is not None:
+                    iri = entry.iri
+                    actors.setdefault(iri, _actor_from_entry(entry))
+                elif cls == "Person" and full_names.get(key):
+                    iri = full_names[key]
+                else:
+                    iri = actor_iri(name)
+                    if iri not in actors:
+                        actors[iri] = Actor(iri=iri, cls=cls, label_ar=name)
+                    if cls == "Person":
+                        self._remember(full_names, iri, name, ())
+                mentions.append(self._mention(sent, iri, ent.words, doc, actors[iri].cls == "Place"))
+                taken.update(ent.words)
+        return actors, mentions
+
+    @staticmethod
+    def _add_label(actor: Actor, label: str) -> None:
+        if label != actor.label_ar and label not in actor.alt_labels_ar:
+            actor.alt_labels_ar.append(label)
+            actor.alt_labels_ar.sort()
+
+    @staticmethod
+    def _remember(full_names: dict[str, str], iri: str, name: str, variants) -> None:
+        """Short forms of a full name that later mentions may use: the family
+        name (الكاظمي) and the first name (خالد), unless two people share it."""
+        parts = normalize_ar(name).split()
+        if len(parts) >= 2:
+            for short in (parts[-1], parts[0], " ".join(parts)):
+                if full_names.get(short, iri) != iri:
+                    full_names[short] = ""  # ambiguous in this article
+                else:
+                    full_names[short] = iri
+
+    @staticmethod
+    def _mention(sent: Sentence, iri: str, ids: tuple[int, ...], doc: Document, as_place: bool) -> Mention:
+        start, end = sent.word(ids[0]).start, sent.word(ids[-1]).end
+        return Mention(iri, sent.index, start, end, doc.article.text[start:end], tuple(ids), as_place)
+
+
+def body_of(gazetteer: Gazetteer, prefixes: list[str], country: Entry) -> Entry:
+    """The country's body whose names start with one of ``prefixes``; the country
+    when the gazetteer knows none."""
+    for entry in gazetteer:
+        if entry.part_of == country.iri and any(
+                clitics.without_article(normalize_ar(name)).startswith(clitics.without_article(p))
+                for name in entry.names for p in prefixes):
+            return entry
+    return country
+
+
+class ResolveMentions(ArticleStep):
+    """Gazetteer and NER mentions of the whole article, and their actors."""
+
+    name = "resolve"
+    provides = frozenset({"actors", "mentions"})
+
+    def __call__(self, state: ArticleState) -> None:
+        actors, mentions = self.rules.resolver.resolve(state.doc)
+        state.facts.actors = actors
+        state.facts.mentions = mentions
+
+
+class DropNonMentions(ArticleStep):
+    """A month name tagged as a place by NER (نيسان/ابريل) is part of a date. So is
+    a bare title or member noun tagged as a person (الوزير، برلمانيون) nobody."""
+
+    name = "drop_non_mentions"
+    requires = frozenset({"actors", "mentions", "dates"})
+
+    def __call__(self, state: ArticleState) -> None:
+        heads = self.rules.titles.heads if self.rules.titles else set()
+        dates, actors = state.dates, state.actors
+        state.mentions[:] = [m for m in state.mentions if actors[m.actor].from_gazetteer
+                             or not (any(d.start < m.end and m.start < d.end for d in dates)
+                                     or normalize_ar(m.text) in heads)]
+
+
+class NationalBodies(ArticleStep):
+    """A bare definite body noun (البرلمان، مجلس النواب) names that body of the country
+    the article is mostly about: the country mentioned most, when one clearly leads and
+    the gazetteer knows its body."""
+
+    name = "national_bodies"
+    requires = frozenset({"actors", "mentions"})
+
+    def __call__(self, state: ArticleState) -> None:
+        gazetteer, mentions, actors = self.rules.gazetteer, state.mentions, state.actors
+        bodies = self.rules.cues.national_bodies
+        counts = Counter(m.actor for m in mentions if actors[m.actor].cls == "Country"
+                         and actors[m.actor].from_gazetteer).most_common(2)
+        if not bodies or not counts or (len(counts) == 2 and counts[0][1] == counts[1][1]):
+            return
+        country = gazetteer.entry(counts[0][0])
+        for m in mentions:
+            key = normalize_ar(m.text)
+            if not actors[m.actor].from_gazetteer and key in bodies:
+                body = body_of(gazetteer, bodies[key], country)
+                if body is not country:
+                    state.ensure_actor(body)
+                    m.actor = body.iri
+        firsts = {clitics.without_article(k.split()[0]) for k in bodies}
+        for sent in state.doc.sentences:
+            taken = {w for m in mentions if m.sentence == sent.index for w in m.words}
+            n = len(sent.words)
+            for w in sent.words:
+                if not any(f in w.norm for f in firsts):
+                    continue
+                for size in (2, 1):
+                    ids = tuple(range(w.id, w.id + size))
+                    if ids[-1] > n or set(ids) & taken:
+                        continue
+                    words = [sent.word(i) for i in ids]
+                    key = next((k for k in proclitic_variants(normalize_ar(" ".join(x.text for x in words)))
+                                if k in bodies), None)
+                    nxt = sent.word(ids[-1] + 1) if ids[-1] < n else None
+                    if key is None or (nxt is not None and (nxt.upos in ("ADJ", "PROPN", "X")
+                                                             or gazetteer.demonym(nxt.text))):
+                        continue  # not bare: البرلمان الأردني, مجلس النواب الأمريكي
+                    body = body_of(gazetteer, bodies[key], country)
+                    if body is country:
+                        continue
+                    state.ensure_actor(body)
+                    start, end = words[0].start, words[-1].end
+                    mentions.append(Mention(body.iri, sent.index, start, end, state.text[start:end], ids))
+                    taken.update(ids)
+                    break
+        mentions.sort(key=lambda m: (m.sentence, m.start))
+
+
+class PruneActors(ArticleStep):
+    """Actors from NER that no mention names any more are dropped."""
+
+    name = "prune_actors"
+    requires = frozenset({"actors", "mentions"})
+
+    def __call__(self, state: ArticleState) -> None:
+        mentioned = {m.actor for m in state.mentions}
+        for iri in [i for i, a in state.actors.items() if not a.from_gazetteer and i not in mentioned]:
+            del state.actors[iri]
+
+
+class Officials(SentenceStep):
+    """The sentence's mentions, with unnamed officials, who stand for their country:
+    "الرئيس المصري", "وزير الخارجية الأمريكي" (when no name follows) act for Egypt, the US."""
+
+    name = "officials"
+    requires = frozenset({"actors", "mentions"})
+    provides = frozenset({"sentence_mentions"})
+
+    def __call__(self, state: ArticleState, sent: SentenceState) -> None:
+        s = sent.sentence
+        mentions = [m for m in state.mentions if m.sentence == s.index]
+        officials = self._officials(state, s, mentions)
+        if officials:
+            state.mentions.extend(officials)
+            mentions = sorted(mentions + officials, key=lambda m: m.start)
+        sent.mentions = mentions
+
+    def _officials(self, state: ArticleState, sent: Sentence, mentions: list[Mention]) -> list[Mention]:
+        heads, gazetteer = self.rules.titles.heads, self.rules.gazetteer
+        taken = {w for m in mentions for w in m.words}
+        person_words = {w for m in mentions if state.actors[m.actor].cls == "Person" for w in m.words}
+        out: list[Mention] = []
+        n = len(sent.words)
+        for w in sent.words:
+            form = w.norm
+            if w.id in taken or not ({form, clitics.without_article(form), w.lemma_norm} & heads):
+                continue
+            for dem in range(w.id + 1, min(n, w.id + 3) + 1):
+                if dem in taken or sent.word(dem).upos in ("VERB", "PUNCT"):
+                    break
+                entry = gazetteer.demonym(sent.word(dem).text)
+                if entry is None:
+                    continue
+                following = set(range(dem + 1, min(n, dem + 3) + 1))  # room for a split first name
+                if following & person_words:
+                    break  # a name follows: the title belongs to that person
+                entry = body_of(gazetteer, self.rules.titles.members.get(w.norm, []), entry)
+                state.ensure_actor(entry)
+                ids = tuple(range(w.id, dem + 1))
+                start, end = w.start, sent.word(dem).end
+                out.append(Mention(entry.iri, sent.index, start, end, state.text[start:end], ids))
+                taken.update(ids)
+                break
+        return out

@@ -1,0 +1,49 @@
+"""Polarity and modality of an event: negated (لم يتم الاتفاق), future (سينسحب,
+سوف), planned (تعتزم, خطة). The cue words are data
+(``pipelines/rules/cues.yaml``); the future prefix is morphology
+(:func:`kg.lang.ar.clitics.has_future_prefix`).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..facts import Event
+from ..lang.ar import clitics
+from .context import SentenceContext
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .ruleset import Cues
+
+
+def _starts(words: list[str], prefix: list[str]) -> bool:
+    """``prefix`` occurs anywhere in ``words`` (the name is historical)."""
+    for i in range(len(words) - len(prefix) + 1):
+        if words[i:i + len(prefix)] == prefix:
+            return True
+    return False
+
+
+def polarity_modality(ctx: SentenceContext, trigger: int, event: Event, cues: Cues) -> None:
+    """Set ``event.polarity`` and ``event.modality`` from the words before the trigger
+    (or before its governing verb, for a noun trigger) and its own form."""
+    s = ctx.sentence
+    t = s.word(trigger)
+    candidates = [trigger]
+    if t.upos != "VERB" and t.head and s.word(t.head).upos == "VERB":
+        candidates.append(t.head)
+    for cand in candidates:
+        window = [s.word(w).norm for w in range(max(1, cand - 3), cand)]
+        following = [s.word(w).norm for w in range(cand, min(len(s.words), cand + 2) + 1)]
+        children = {c.norm for c in s.children(cand) if c.deprel in ("advmod", "neg", "aux", "mark")}
+        negs = {n for n in (set(window) | children) & cues.negation
+                if n not in cues.negation_next_word or (window and window[-1] == n)}
+        if negs and not any(_starts(window + following, exc) for exc in cues.negation_exceptions):
+            event.polarity = "Negative"
+        word = s.word(cand)
+        form, lemma = word.norm, word.lemma_norm
+        if set(window) & cues.future_particles or (word.upos == "VERB" and clitics.has_future_prefix(form, lemma)):
+            event.modality = event.modality or "future"
+        if (set(window) | {lemma}) & cues.planned:
+            event.modality = "planned"
+        if event.polarity:
+            break

@@ -1,0 +1,299 @@
+"""Role-filling strategies: a registry of named procedures.
+
+Each strategy takes the sentence context, the trigger's word id and the rule
+whose roles are being filled, and returns mention indices (into
+``ctx.mentions``), best first; ``demonym`` returns actors' gazetteer entries
+instead. Rules name them in ``roles:`` (``subject``, ``prep:من|إلى``, joined
+with ``+`` for a union), tried in order until one finds enough actors: the
+parse first, then word order, because parsers err and Arabic is often
+verb-first.
+
+To add a strategy: write ``def s_name(ctx, trigger, rule) -> list[int]`` here
+with a docstring naming the construction and an example, register it in
+:data:`STRATEGIES`, and use it in a rule with a roles example.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+from ..gazetteer import Entry
+from ..lang.ar import lexicon, normalize_ar
+from ..quantities import noun_variants
+from .context import COMMAS, SentenceContext, opens_quotation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .ruleset import EventRule
+
+NAME_DEPRELS = ("nmod", "flat", "appos", "amod", "conj", "cc", "compound", "name", "det", "punct")
+SUBORDINATORS = lexicon.words("subordinators")
+COUNTERPART = lexicon.words("counterparts")
+BETWEEN = lexicon.word("between")
+
+
+def _group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_verb: bool = True,
+                 free_only: bool = True) -> list[int]:
+    """Mentions after the trigger, up to a verb, a subordinator, a preposition
+    or a sentence break. With ``free_only``, mentions governed by a preposition
+    are left to the prep: strategies."""
+    out: list[int] = []
+    s = ctx.sentence
+    for wid in range(trigger + 1, min(len(s.words), trigger + window) + 1):
+        w = s.word(wid)
+        if wid in ctx.by_word:
+            idx = ctx.by_word[wid]
+            if idx not in out and not (free_only and ctx.preposition(idx, after=trigger, phrase=True) is not None):
+                out.append(idx)
+            continue
+        if ctx.is_break(w) or w.norm in SUBORDINATORS or w.upos == "SCONJ" or opens_quotation(s, wid):
+            break
+        if stop_at_verb and w.upos == "VERB":
+            break
+        if free_only and w.upos == "ADP" and len(s.tokens[w.token].words) == 1:
+            break
+    return out
+
+
+def _group_before(ctx: SentenceContext, trigger: int, rule: EventRule | None, window: int = 8) -> list[int]:
+    out: list[int] = []
+    s = ctx.sentence
+    for wid in range(trigger - 1, max(0, trigger - window), -1):
+        w = s.word(wid)
+        if wid in ctx.by_word:
+            idx = ctx.by_word[wid]
+            if idx not in out and ctx.preposition(idx, phrase=True) is None:
+                out.append(idx)
+            continue
+        if w.upos == "VERB" and s.word(trigger).upos != "VERB" and rule is not None \
+                and not rule.governs(w):
+            return []  # the subject of another verb: "أدان نتنياهو الاتفاق"
+        if ctx.is_break(w) or w.upos == "VERB" or w.norm in SUBORDINATORS:
+            break
+        # A trigger in a prepositional phrase that completes a noun: what stands before the
+        # preposition belongs to that noun ("موقف العراق من تقليص القوات": Iraq does not
+        # reduce), unlike after a verb ("توصل بغداد وواشنطن إلى اتفاق").
+        t = s.word(trigger)
+        if w.upos == "ADP" and len(s.tokens[w.token].words) == 1 and wid == trigger - 1 \
+                and t.head and s.word(t.head).upos in ("NOUN", "PROPN", "X") and t.head < wid:
+            break
+    return out
+
+
+def _conjuncts(ctx: SentenceContext, index: int) -> list[int]:
+    head = ctx.head_of(index)
+    out = []
+    for w in ctx.sentence.words:
+        if w.deprel.startswith("conj") and w.head == head.id and w.id in ctx.by_word:
+            out.append(ctx.by_word[w.id])
+    return out
+
+
+def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """The trigger's nsubj (or its governing verb's, for a noun trigger), its
+    conjuncts, and actors inside a title phrase (وزير الخارجية فؤاد حسين)."""
+    s = ctx.sentence
+    t = s.word(trigger)
+    governors = [trigger]
+    # A noun trigger takes its verb's subject, unless أن/إن stands between them: in
+    # "لفت الصحاف إلى أن الحوار عقد" the speaker is not a party to the dialogue.
+    if t.upos != "VERB" and t.head and not any(
+            s.word(w).norm in SUBORDINATORS
+            for w in range(min(t.head, trigger) + 1, max(t.head, trigger))) \
+            and (rule is None or rule.governs(s.word(t.head))):
+        governors.append(t.head)
+    for gov in governors:
+        out: list[int] = []
+        for child in s.children(gov):
+            # A subject takes no preposition: in "قال الخزرجي لـ«الشرق الأوسط»" the paper is addressed.
+            if child.deprel.startswith(("nsubj", "csubj")) and not any(
+                    c.deprel == "case" for c in s.children(child.id)):
+                # The subject and the names inside its title phrase, not its clauses.
+                found = ctx.mentions_in(ctx.subtree(child.id, limit=8, deprels=NAME_DEPRELS))
+                for idx in found:
+                    if idx not in out:
+                        out.append(idx)
+                        out.extend(i for i in _conjuncts(ctx, idx) if i not in out)
+        if out:
+            return out
+    return []
+
+
+def s_after(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """Actors right after the trigger, up to the next verb or sentence break (VSO order)."""
+    return _group_after(ctx, trigger)
+
+
+def s_before(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """Actors right before the trigger, back to the previous verb (SVO order, titles)."""
+    return _group_before(ctx, trigger, rule)
+
+
+def s_object(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """Genitive/object actors of the trigger (مقتل سليماني, استهداف القاعدة)."""
+    s = ctx.sentence
+    out: list[int] = []
+    for child in s.children(trigger):
+        if child.deprel.startswith(("obj", "nmod", "iobj")) and not any(
+                c.deprel == "case" for c in s.children(child.id)):
+            for idx in ctx.mentions_in(ctx.subtree(child.id, limit=8)):
+                if idx not in out:
+                    out.append(idx)
+    return out
+
+
+def s_prep(ctx: SentenceContext, trigger: int, rule: EventRule | None, names: str) -> list[int]:
+    """Mentions governed by one of the prepositions ``names`` (``من|إلى``), within the
+    trigger's subtree or the next 14 words, and their conjuncts: انسحاب القوات من العراق."""
+    wanted = {normalize_ar(n) for n in names.split("|")}
+    subtree = ctx.subtree(trigger, limit=14)
+    out: list[int] = []
+    for idx, m in enumerate(ctx.mentions):
+        if not (trigger < m.words[0] <= trigger + 14 or m.words[0] in subtree):
+            continue
+        if ctx.preposition(idx, after=trigger if m.words[0] > trigger else 0) in wanted:
+            out.append(idx)
+            out.extend(i for i in _conjuncts(ctx, idx) if i not in out)
+    return sorted(set(out), key=lambda i: abs(ctx.mentions[i].words[0] - trigger))
+
+
+def s_between(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """بين X و Y: both sides, a few words before the trigger or later in its phrase
+    (up to the next verb or break: "اتفاقية الإطار لعام 2008 الخاصة بالتعاون بين X و Y")."""
+    s = ctx.sentence
+    after = []
+    # After a verb, بين belongs to its object ("بحث الوزيران العلاقات بين البلدين"), not to the event.
+    for wid in range(trigger + 1, min(len(s.words), trigger + 16) + 1 if s.word(trigger).upos != "VERB" else 0):
+        if ctx.is_break(s.word(wid)) or s.word(wid).upos == "VERB":
+            break
+        after.append(wid)
+    for wid in [*range(max(1, trigger - 6), trigger), *after]:
+        if s.word(wid).norm == BETWEEN:
+            comma = next((c for c in range(wid + 1, len(s.words) + 1) if s.word(c).text in COMMAS), None)
+            group = [i for i in _group_after(ctx, wid, window=12, stop_at_verb=True, free_only=False)
+                     if comma is None or ctx.mentions[i].words[0] < comma]
+            if len(group) >= 2:
+                return group
+    return []
+
+
+def s_verb_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """For a noun trigger (قرارا، اتفاق): the subject of the nearest verb before it."""
+    s = ctx.sentence
+    for wid in range(trigger - 1, max(0, trigger - 10), -1):
+        w = s.word(wid)
+        if ctx.is_break(w):
+            break
+        if w.upos == "VERB":
+            found = s_subject(ctx, wid, rule) or _group_after(ctx, wid, window=trigger - wid)
+            return [i for i in found if ctx.mentions[i].words[0] < trigger]
+    return []
+
+
+def s_persons(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """Every person named in the same clause after the trigger (meeting sentences
+    list their participants, often behind long title phrases)."""
+    out = []
+    for wid in range(trigger + 1, min(len(ctx.sentence.words), trigger + 30) + 1):
+        w = ctx.sentence.word(wid)
+        if ctx.is_break(w) or opens_quotation(ctx.sentence, wid) or (w.upos == "VERB" and wid not in ctx.by_word):
+            break
+        idx = ctx.by_word.get(wid)
+        if idx is not None and idx not in out and ctx.cls(idx) == "Person":
+            out.append(idx)
+    return out
+
+
+def s_attributed(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """Who said it, when the words are attributed: "تصريحا منسوبا للكاظمي أشار فيه",
+    "نقلا عن الوزير", "حسب البيان": the actor right after an attribution word
+    within ten words before or six after the trigger."""
+    s, cues = ctx.sentence, ctx.cues.attribution
+    for wid in range(max(1, trigger - 10), min(len(s.words), trigger + 6) + 1):
+        if noun_variants(s.word(wid).norm) & cues or s.word(wid).norm in cues:
+            for nxt in range(wid + 1, min(len(s.words), wid + 8) + 1):  # room for a title
+                if nxt in ctx.by_word:
+                    return [ctx.by_word[nxt]]
+                if ctx.is_break(s.word(nxt)) or s.word(nxt).upos == "VERB":
+                    break
+    return []
+
+
+def s_counterpart(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """Both sides when one is named as the other's counterpart ("لبحث مع نظيره العراقي فؤاد
+    حسين"): the counterpart after the trigger and the nearest person (or actor) before it."""
+    s = ctx.sentence
+    other = None
+    for wid in range(trigger + 1, min(len(s.words), trigger + 4) + 1):
+        w = s.word(wid)
+        if w.norm in COUNTERPART or s.tokens[w.token].norm in COUNTERPART:
+            other = next((ctx.by_word[x] for x in range(wid + 1, min(len(s.words), wid + 5) + 1)
+                          if x in ctx.by_word), None)
+            break
+    if other is None:
+        return []
+    before = [ctx.by_word[w] for w in range(trigger - 1, 0, -1) if w in ctx.by_word]
+    same = [i for i in before if ctx.cls(i) == ctx.cls(other)]
+    first = (same or before or [None])[0]
+    return [first, other] if first is not None and first != other else []
+
+
+
+
+def s_demonym(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[Entry]:
+    """Nationality adjectives on the trigger name the countries involved: غارة أمريكية,
+    الحوار الاستراتيجي الأمريكي العراقي, اتفاق عراقي تركي. Gives gazetteer entries."""
+    s = ctx.sentence
+    near = {c.id for c in s.children(trigger) if c.deprel.startswith("amod")}
+    for wid in range(trigger + 1, min(len(s.words), trigger + 4) + 1):
+        if s.word(wid).upos not in ("ADJ", "X", "NOUN"):
+            break
+        near.add(wid)
+    out: list[Entry] = []
+    for wid in sorted(near):
+        entry = ctx.gazetteer.demonym(s.word(wid).text)
+        if entry is not None and entry.iri not in {e.iri for e in out}:
+            out.append(entry)
+    return out
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A named strategy. ``gives`` is ``mentions`` (indices into ``ctx.mentions``) or
+    ``actors`` (gazetteer entries, which cannot be joined with ``+``); a strategy with
+    ``takes_argument`` is written ``name:arg`` (``prep:من|إلى``)."""
+
+    name: str
+    fn: Callable[..., list]
+    gives: str = "mentions"
+    takes_argument: bool = False
+
+
+STRATEGIES: dict[str, Strategy] = {s.name: s for s in (
+    Strategy("counterpart", s_counterpart),
+    Strategy("attributed", s_attributed),
+    Strategy("verb_subject", s_verb_subject),
+    Strategy("persons", s_persons),
+    Strategy("subject", s_subject),
+    Strategy("after", s_after),
+    Strategy("before", s_before),
+    Strategy("object", s_object),
+    Strategy("between", s_between),
+    Strategy("prep", s_prep, takes_argument=True),
+    Strategy("demonym", s_demonym, gives="actors"),
+)}
+
+
+def gives_actors(name: str) -> bool:
+    """The strategy (a single name, not a ``+`` union) gives actors, not mentions."""
+    return "+" not in name and STRATEGIES[name.partition(":")[0]].gives == "actors"
+
+
+def run_strategy(name: str, ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """Run one mention strategy, or the union of several joined by '+', best first."""
+    out: list[int] = []
+    for part in name.split("+"):
+        base, _, arg = part.partition(":")
+        strategy = STRATEGIES[base]
+        found = strategy.fn(ctx, trigger, rule, arg) if strategy.takes_argument else strategy.fn(ctx, trigger, rule)
+        out.extend(i for i in found if i not in out)
+    return out

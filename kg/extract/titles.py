@@ -1,0 +1,142 @@
+"""Titles in apposition: who holds which office.
+
+Before the name (وزير الخارجية العراقي فؤاد حسين) or after it between commas
+(جون كيربي، المتحدث باسم الوزارة،). A spokesman's title names whom they speak
+for: in "المتحدث باسم رئيس الحكومة مصطفى الكاظمي، اللواء يحيى رسول" the title is
+Rasool's. Title heads and the longest title are data
+(``pipelines/rules/titles.yaml``).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..document import Word
+from ..facts import SourceRef, Title
+from ..lang.ar import lexicon
+from .context import COMMAS, SentenceContext
+from .steps import ArticleState, SentenceState, SentenceStep
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .ruleset import RuleSet
+
+TITLE_STOPS = lexicon.words("title_stops")
+SUBORDINATORS = lexicon.words("subordinators")
+ON_BEHALF = lexicon.words("on_behalf")
+
+
+class Titles(SentenceStep):
+    """The sentence's titles; their words are marked in the context (``title_words``),
+    so that a name inside a title (وزير خارجية العراق) fills no role."""
+
+    name = "titles"
+    requires = frozenset({"context"})
+    provides = frozenset({"titles", "title_words"})
+
+    def __call__(self, state: ArticleState, sent: SentenceState) -> None:
+        state.facts.titles.extend(find_titles(self.rules, state.text, sent.ctx, sent.source))
+
+
+def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceRef) -> list[Title]:
+    """Titles in apposition: before the name (وزير الخارجية العراقي فؤاد حسين)
+    or after it between commas (جون كيربي، المتحدث باسم الوزارة،). A
+    spokesman's title names whom they speak for: in "المتحدث باسم رئيس
+    الحكومة مصطفى الكاظمي، اللواء يحيى رسول" the title is Rasool's."""
+    s, rule = ctx.sentence, rules.titles
+    out: list[Title] = []
+    persons = [i for i in range(len(ctx.mentions)) if ctx.cls(i) == "Person"]
+
+    def is_head(w: Word) -> bool:
+        # Also a whole token that is a head when the tokeniser split it (وزير → و + زير).
+        token = s.tokens[w.token]
+        return w.lemma_norm in rule.heads or w.norm in rule.heads or (
+            len(token.words) > 1 and w.id == token.words[-1] and token.norm in rule.heads)
+
+    def token_start(wid: int) -> int:
+        """The first word of a head that the tokeniser split; the head itself otherwise."""
+        w = s.word(wid)
+        if w.lemma_norm in rule.heads or w.norm in rule.heads:
+            return wid
+        return s.tokens[w.token].words[0]
+    found: dict[int, tuple[int, int]] = {}  # mention index -> (first, last) title word
+    for idx in persons:
+        first = ctx.mentions[idx].words[0]
+        start = None
+        for wid in range(first - 1, max(0, first - rule.max_words - 1), -1):
+            w = s.word(wid)
+            # A conjunction before a title head joins two people's titles
+            # (رئيس اللجنة، والشيخ خالد): the head nearer the name is this one's.
+            if (w.upos in ("VERB", "PUNCT") and w.text not in COMMAS) or \
+                    (w.upos == "CCONJ" and start is not None) or \
+                    (w.upos == "ADP" and w.norm in TITLE_STOPS) or \
+                    (wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) == "Person"):
+                break
+            if is_head(w):
+                start = wid
+        if start is not None:
+            start = token_start(start)
+        last = first - 1
+        # A proclitic split off the name's own token (ل of لوران) is not part of the title.
+        while start is not None and last >= start and s.word(last).token == s.word(first).token:
+            last -= 1
+        while start is not None and last >= start and s.word(last).upos == "PUNCT":
+            last -= 1
+        if start is not None and last >= start:
+            found[idx] = (start, last)
+    # The spokesman rule: the title runs on to the next person after a comma.
+    for idx in list(found):
+        start, last = found[idx]
+        if not any(s.word(w).norm in ON_BEHALF for w in range(start, last + 1)):
+            continue
+        m = ctx.mentions[idx]
+        later = [j for j in persons if j > idx and 0 < ctx.mentions[j].words[0] - m.words[-1] <= 4]
+        if later and any(s.word(w).text in COMMAS for w in range(m.words[-1] + 1, ctx.mentions[later[0]].words[0])):
+            speaker = later[0]
+            found.pop(speaker, None)
+            inner = next((w for w in range(start + 1, last + 1) if is_head(s.word(w))), None)
+            found[speaker] = (start, ctx.mentions[speaker].words[0] - 1)
+            if inner is not None:
+                found[idx] = (inner, last)
+            else:
+                found.pop(idx)
+            ctx.title_words.update(m.words)
+    # After the name: between commas (جون كيربي، المتحدث باسم الوزارة،), or right after
+    # it when the next word is a title head or is followed by باسم (أحمد الصحاف المتحدث باسم).
+    n = len(s.words)
+    for idx in persons:
+        if idx in found:
+            continue
+        first = ctx.mentions[idx].words[-1] + 1
+        if first <= n and s.word(first).text in COMMAS:
+            first += 1
+            if first > n or not is_head(s.word(first)):
+                continue
+        elif first > n or s.word(first).upos in ("VERB", "PUNCT") or not (
+                is_head(s.word(first)) or (first < n and s.word(first + 1).norm in ON_BEHALF)):
+            continue
+        end = first
+        while end + 1 <= min(n, first + rule.max_words - 1):
+            nxt = s.word(end + 1)
+            if nxt.upos in ("VERB", "PUNCT", "SCONJ") or nxt.norm in TITLE_STOPS | SUBORDINATORS \
+                    or (end + 1 in ctx.by_word and ctx.cls(ctx.by_word[end + 1]) == "Person"):
+                break
+            end += 1
+        found[idx] = (first, end)
+    for idx in sorted(found):
+        first, last = found[idx]
+        # Commas separate titles (الناطق باسم رئيس الحكومة، اللواء): each part that
+        # starts with a head is one; a part without a head (a first name) is not.
+        parts: list[list[Word]] = [[]]
+        for wid in range(first, last + 1):
+            if s.word(wid).text in COMMAS:
+                parts.append([])
+            else:
+                parts[-1].append(s.word(wid))
+        for words in parts:
+            while words and words[-1].upos == "PUNCT":
+                words.pop()
+            if not words or not any(is_head(w) for w in words[:2]):
+                continue
+            title = text[words[0].start:words[-1].end]
+            out.append(Title(ctx.mentions[idx].actor, title, source))
+            ctx.title_words.update(w.id for w in words)
+    return out

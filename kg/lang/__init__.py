@@ -1,0 +1,1 @@
+"""Language modules. Only Arabic for now: :mod:`kg.lang.ar`."""

@@ -1,0 +1,170 @@
+"""Arabic clitics: the one place that knows how words are glued together.
+
+Every function takes and returns *normalised* forms (:func:`normalize_ar`).
+The letters come from ``kg/lang/ar/data/affixes.yaml``.
+
+>>> proclitic_variants("وللعراق")
+['وللعراق', 'للعراق', 'العراق', 'لعراق']
+>>> strip_article("الامريكي"), strip_article("الان")
+('امريكي', 'الان')
+>>> strip_conjunction("وقال"), has_conjunction("وقال")
+('قال', True)
+>>> governing_preposition("بالعراق"), governing_preposition("للعراق"), governing_preposition("العراق")
+('ب', 'ل', None)
+>>> has_future_prefix("سيزور", "زار"), has_future_prefix("سافر", "سافر")
+(True, False)
+"""
+from __future__ import annotations
+
+import yaml
+
+from ...paths import package_file
+
+_AFFIXES = yaml.safe_load(package_file("kg.lang.ar", "affixes.yaml").read_text(encoding="utf-8"))
+CONJUNCTIONS: tuple[str, ...] = tuple(_AFFIXES["conjunctions"])
+PREPOSITIONS: tuple[str, ...] = tuple(_AFFIXES["prepositions"])
+GOVERNING: tuple[str, ...] = tuple(_AFFIXES["governing_prepositions"])
+ARTICLE: str = _AFFIXES["article"]
+LAM_ARTICLE: str = _AFFIXES["lam_article"]
+FUTURE: str = _AFFIXES["future_prefix"]
+IMPERFECT: tuple[str, ...] = tuple(_AFFIXES["imperfect_prefixes"])
+ACCUSATIVE_NISBA: str = _AFFIXES["accusative_nisba"]
+PRONOUN_SUFFIXES: tuple[str, ...] = tuple(_AFFIXES["pronoun_suffixes"])
+PRONOUNS: frozenset[str] = frozenset(_AFFIXES["pronouns"])
+# One-letter words the tokeniser splits off (و ف ب ل ك): inside a name they are glued back.
+CLITIC_WORDS: frozenset[str] = frozenset(CONJUNCTIONS + PREPOSITIONS)
+MIN_STEM = 2
+
+
+def proclitic_variants(form: str) -> list[str]:
+    """``form`` and what remains after stripping proclitics (a conjunction, then one
+    preposition; لل restores the article's elided alef). Most likely reading first;
+    only stems of two letters or more are kept.
+
+    >>> proclitic_variants("بالعراق")
+    ['بالعراق', 'العراق']
+    """
+    out = [form]
+
+    def add(stem: str) -> None:
+        if len(stem) >= MIN_STEM and stem not in out:
+            out.append(stem)
+
+    def after_preposition(word: str) -> None:
+        if word.startswith(LAM_ARTICLE):
+            add(ARTICLE[0] + word[1:])
+        for prep in PREPOSITIONS:
+            if word.startswith(prep):
+                add(word[1:])
+
+    for conj in CONJUNCTIONS:
+        if form.startswith(conj):
+            add(form[1:])
+            after_preposition(form[1:])
+    after_preposition(form)
+    return out
+
+
+def strip_article(form: str) -> str:
+    """Without ال, when a stem of more than two letters remains.
+
+    >>> strip_article("البلد")
+    'بلد'
+    """
+    return form[len(ARTICLE):] if form.startswith(ARTICLE) and len(form) > len(ARTICLE) + MIN_STEM else form
+
+
+def without_article(form: str) -> str:
+    """Without a leading ال, whatever remains (for comparing names: الكونغرس ~ كونغرس)."""
+    return form.removeprefix(ARTICLE)
+
+
+def has_conjunction(form: str) -> bool:
+    """The form starts with a conjunction letter (it may be part of the stem: وزير)."""
+    return form[:1] in CONJUNCTIONS
+
+
+def strip_conjunction(form: str) -> str:
+    """Without one leading conjunction letter (وأبرم → ابرم)."""
+    return form[1:] if has_conjunction(form) else form
+
+
+def governing_preposition(form: str) -> str | None:
+    """The preposition glued to a definite noun (بالعراق → ب, للعراق → ل), if any."""
+    if form[:1] in GOVERNING and form[1:3] == ARTICLE or form.startswith(LAM_ARTICLE):
+        return form[:1]
+    return None
+
+
+def glue(clitic: str, word: str) -> str:
+    """A one-letter clitic the tokeniser split off, glued back onto the next word:
+    ل + العراق → لعراق (the article's alef elided), و + واشنطن → وواشنطن."""
+    lam = LAM_ARTICLE[0]
+    return clitic + (word[1:] if clitic == lam and word.startswith(ARTICLE) else word)
+
+
+def restore_elided_alef(previous: str, word: str) -> str:
+    """للعراق splits into ل + لعراق: the article's alef is gone; put it back.
+    ``previous`` is the split-off word before ``word`` (normalised); ``word`` as written."""
+    lam = LAM_ARTICLE[0]
+    if word.startswith(lam) and previous == lam:
+        return ARTICLE[0] + word
+    return word
+
+
+def accusative_stem(form: str) -> str | None:
+    """مصريا → مصري: a nisba adjective with accusative tanween, else None."""
+    return form[:-1] if form.endswith(ACCUSATIVE_NISBA) else None
+
+
+def has_future_prefix(form: str, lemma: str) -> bool:
+    """An imperfect verb with the future prefix س (سيزور), not a verb whose root
+    starts with س (سافر): the lemma does not start with it and a person prefix follows."""
+    return form[:1] == FUTURE and lemma[:1] != FUTURE and form[1:2] in "".join(IMPERFECT)
+
+
+NUMBER_PROCLITICS: tuple[str, ...] = tuple(_AFFIXES["number_proclitics"])
+MIN_SUFFIX_STEM = 3
+
+
+def proclitic_readings(form: str) -> set[str]:
+    """``form`` and its readings without proclitics, as a set for matching cue words:
+    without a conjunction (when more than two letters remain), then each of those
+    without one preposition (idem), or with لل read as ل + ال when at least two
+    letters follow the article. Stricter than :func:`proclitic_variants` about لل.
+
+    >>> sorted(proclitic_readings("وللقوات"))
+    ['القوات', 'لقوات', 'للقوات', 'وللقوات']
+    >>> sorted(proclitic_readings("لله"))
+    ['لله', 'له']
+    """
+    out = {form}
+    if len(form) > MIN_STEM and has_conjunction(form):
+        out.add(form[1:])
+    for reading in list(out):
+        if len(reading) - len(LAM_ARTICLE) >= MIN_STEM and reading.startswith(LAM_ARTICLE):
+            out.add(ARTICLE + reading[len(LAM_ARTICLE):])
+        if len(reading) > MIN_STEM and reading[:1] in PREPOSITIONS:
+            out.add(reading[1:])
+    return out
+
+
+def pronoun_suffix_stems(form: str, min_stem: int = MIN_SUFFIX_STEM) -> list[str]:
+    """What remains of ``form`` after each pronoun suffix it ends with (longest
+    first), when at least ``min_stem`` letters remain.
+
+    >>> pronoun_suffix_stems("قواتهما"), pronoun_suffix_stems("قواته"), pronoun_suffix_stems("منه")
+    (['قوات'], ['قوات'], [])
+    """
+    return [form[: -len(suffix)] for suffix in PRONOUN_SUFFIXES
+            if form.endswith(suffix) and len(form) - len(suffix) >= min_stem]
+
+
+def number_word_stems(form: str) -> list[str]:
+    """What remains of ``form`` after each of :data:`NUMBER_PROCLITICS` it starts
+    with, in the order they are tried (the article is never stripped).
+
+    >>> number_word_stems("وبخمسة"), number_word_stems("الف")
+    (['بخمسة', 'خمسة'], [])
+    """
+    return [form[len(prefix):] for prefix in NUMBER_PROCLITICS if form.startswith(prefix)]
