@@ -17,7 +17,7 @@ import parsed_examples as px
 from kg.document import from_conllu, to_conllu
 from kg.errors import RuleError
 from kg.extract import RuleSet
-from kg.normalize import normalize_ar
+from kg.lang.ar import normalize_ar
 from kg.paths import RULES_DIR
 
 DATA = Path(__file__).parent / "data" / "rules"
