@@ -1,4 +1,4 @@
-// kg viewer: builds the vis-network from the JSON block written by kg/viewer.py.
+// kg viewer: builds the vis-network from the JSON block written by kg/viewer/.
 // Every piece of graph data reaches the page through textContent (or the
 // canvas), never through innerHTML.
 (function () {
