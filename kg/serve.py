@@ -190,7 +190,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             self._sparql(params, None)
         else:
             self._error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                        f"[E513] cannot read a {media} body; send application/sparql-query or a form")
+                        f"[E519] cannot read a {media} body; send application/sparql-query or a form")
 
     def _sparql(self, params: dict[str, list[str]], body: str | None) -> None:
         if "update" in params:
@@ -198,7 +198,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return
         queries = params.get("query", []) + ([body] if body is not None else [])
         if len(queries) != 1 or not queries[0].strip():
-            self._error(HTTPStatus.BAD_REQUEST, "[E513] give exactly one query: GET /sparql?query=..., "
+            self._error(HTTPStatus.BAD_REQUEST, "[E520] give exactly one query: GET /sparql?query=..., "
                         "or POST it as a form (query=...) or as application/sparql-query")
             return
         query = queries[0]
@@ -233,7 +233,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
             return
         chosen = _negotiate(accept, graph=answer.kind == "triples")
         if chosen is None:
-            self._error(HTTPStatus.NOT_ACCEPTABLE, "[E513] no result format fits the Accept header; use "
+            self._error(HTTPStatus.NOT_ACCEPTABLE, "[E521] no result format fits the Accept header; use "
                         + ", ".join(sorted(_RESULT_TYPES)) + " (or text/turtle for CONSTRUCT)")
             return
         fmt, content_type = chosen

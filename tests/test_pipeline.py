@@ -101,7 +101,9 @@ def test_pipeline_gold_recall_floor(seeds_run, shared_dir):
     """The rule layer's regression guard: at least 90% recall on each visible
     gold file and no absent-fact violation."""
     _, out, _ = seeds_run
-    gold = sorted((shared_dir / "gold").glob("*.json"))
+    # The seeds' gold only: the dev gold (dev-*.json) measures articles the rules have not
+    # seen (kg eval; recall about 30% today) and is no regression floor.
+    gold = sorted(p for p in (shared_dir / "gold").glob("*.json") if not p.name.startswith("dev-"))
     assert len(gold) >= 3
     report = evaluate(gold, out)
     for article in report.articles():

@@ -109,7 +109,7 @@ def _broken_rules(tmp_path: Path, mutate) -> Path:
     (lambda r: r.__setitem__("min_roles", {"party|winner": 1}), "E305", "winner"),
     (lambda r: r.__setitem__("veto", {"beside": ["عن"]}), "E302", "veto"),
     (lambda r: r.__setitem__("role_names", {"winner": ["مجلس"]}), "E305", "role_names"),
-    (lambda r: r.__setitem__("min_roles", [["party"]]), "E305", "alternatives"),
+    (lambda r: r.__setitem__("min_roles", [["party"]]), "E318", "alternatives"),
     (lambda r: r.__setitem__("min_roles", [{"party": 2}, {"winner": 1}]), "E305", "winner"),
     (lambda r: r["examples"].__setitem__("roles", [{"text": "x", "roles": {"winner": ["y"]}}]), "E307", "roles example"),
 ])
@@ -126,7 +126,7 @@ def test_rules_invalid_yaml_names_the_file(tmp_path):
     target = tmp_path / "rules"
     shutil.copytree(RULES_DIR, target)
     (target / "events.yaml").write_text("kind: events\nrules: [\n", encoding="utf-8")
-    with pytest.raises(RuleError, match=r"\[E300\].*events.yaml"):
+    with pytest.raises(RuleError, match=r"\[E313\].*events.yaml"):
         RuleSet.load(target)
 
 

@@ -234,7 +234,7 @@ def test_serve_runs_named_query_by_name(endpoint: str) -> None:
 
 @pytest.mark.parametrize("query, code", [
     ("SELECT ?x WHERE { ?x ?p }", "E501"),
-    ("", "E513"),
+    ("", "E520"),
     ("no_such_named_query", "E502"),
 ])
 def test_serve_bad_requests(endpoint: str, query: str, code: str) -> None:

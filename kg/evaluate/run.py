@@ -66,7 +66,7 @@ def run_eval(gold: list[str], outputs: str, min_recall: float | None = None, *, 
     try:
         paths = _expand(gold)
         if not paths:
-            raise EvalError("E701", f"no gold files match {' '.join(gold)}",
+            raise EvalError("E705", f"no gold files match {' '.join(gold)}",
                             fix="pass gold JSON files or a directory holding them")
         report = evaluate(paths, Path(outputs))
     except EvalError as err:

@@ -174,7 +174,7 @@ def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[s
     min_roles = raw.get("min_roles") or {}
     min_roles = min_roles if isinstance(min_roles, list) else [min_roles]
     if not all(isinstance(m, dict) for m in min_roles):
-        raise RuleError("E305", f"{where}: min_roles is {{role: n}} or a list of such alternatives",
+        raise RuleError("E318", f"{where}: min_roles is {{role: n}} or a list of such alternatives",
                         fix="write e.g. min_roles: [{participant: 2}, {location: 1}]")
     for key in (k for m in min_roles for k in m):
         bad = [r for r in str(key).split("|") if r not in ROLES]
@@ -198,7 +198,7 @@ def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[s
     for role, classes in role_classes.items():
         bad = [c for c in classes if c not in ACTOR_CLASSES]
         if bad:
-            raise RuleError("E305", f"{where}: role_classes.{role} has unknown class {bad[0]}",
+            raise RuleError("E319", f"{where}: role_classes.{role} has unknown class {bad[0]}",
                             fix=f"use {', '.join(ACTOR_CLASSES)}")
     topic = tuple(str(t).removeprefix("kg:") for t in raw.get("topic") or ())
     for t in topic:
@@ -246,9 +246,9 @@ def _read_yaml(path: Path) -> dict:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        raise RuleError("E300", f"{path.name}: invalid YAML ({exc})", fix="fix the syntax") from None
+        raise RuleError("E313", f"{path.name}: invalid YAML ({exc})", fix="fix the syntax") from None
     if not isinstance(data, dict) or "kind" not in data:
-        raise RuleError("E300", f"{path.name}: a rule file is a mapping with a `kind`", fix="add `kind: events` (or titles, relations, cues)")
+        raise RuleError("E314", f"{path.name}: a rule file is a mapping with a `kind`", fix="add `kind: events` (or titles, relations, cues)")
     return data
 
 
@@ -273,7 +273,7 @@ class RuleSet:
         directory = Path(directory or RULES_DIR)
         files = sorted(directory.glob("*.yaml"))
         if not files:
-            raise RuleError("E300", f"no rule files in {directory}", fix="point [rules] dir at pipelines/rules")
+            raise RuleError("E315", f"no rule files in {directory}", fix="point [rules] dir at pipelines/rules")
         known = {str(c).split("#")[-1] for c in KG.__annotations__}
         events: list[EventRule] = []
         titles = None
@@ -325,10 +325,10 @@ class RuleSet:
                             set(_norm_list(data.get("foreign", []))),
                             set(_norm_list(data.get("since", []))))
             else:
-                raise RuleError("E300", f"{path.name}: unknown kind {kind!r}",
+                raise RuleError("E317", f"{path.name}: unknown kind {kind!r}",
                                 fix="use events, titles, relations, cues, actor_classes or quantities")
         if titles is None or cues is None:
-            raise RuleError("E300", f"{directory}: needs a `kind: titles` and a `kind: cues` file",
+            raise RuleError("E316", f"{directory}: needs a `kind: titles` and a `kind: cues` file",
                             fix="restore pipelines/rules/titles.yaml and cues.yaml")
         return cls(events, titles, relations, cues, gazetteer or Gazetteer.load(), classes)
 

@@ -53,7 +53,7 @@ def query_command(source: Path | None, query: str | None, *, fmt: str = "table",
                 print(f"{name.ljust(width)}  {title}", file=out)
             return 0
         if source is None or query is None:
-            raise QueryError("E503", "a source and a query are needed",
+            raise QueryError("E518", "a source and a query are needed",
                              fix="run `kg query outputs/ agreements`, or `kg query --list`")
         print(run_query(source, query, fmt=fmt, limit=limit), file=out)
         return 0

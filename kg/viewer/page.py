@@ -140,7 +140,7 @@ def _json_for_script(data: Any) -> str:
 
 def _inline_safe(code: str, name: str, closing: str) -> str:
     if closing in code.lower():
-        raise OutputError("E450", f"{name} contains {closing!r} and cannot be inlined",
+        raise OutputError("E454", f"{name} contains {closing!r} and cannot be inlined",
                           fix="use the vis-network 9.1.2 files shipped with pyvis 0.3.2")
     return code
 
