@@ -20,6 +20,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import PROV
 from rdflib.util import guess_format
 
+from . import namespaces
 from .errors import OutputError
 from .paths import ONTOLOGY_DIR, PROJECT_ROOT
 from .query import ONTOLOGY_FILES, compact_iri
@@ -54,7 +55,7 @@ class ValidationReport:
 def _compact(term: object) -> str:
     if isinstance(term, URIRef):
         text = str(term)
-        if text.startswith("https://w3id.org/ankg/shapes#"):
+        if text.startswith(namespaces.KGSH):
             return "kgsh:" + text.split("#", 1)[1]
         if text.startswith(str(SH)):
             return "sh:" + text[len(str(SH)):]

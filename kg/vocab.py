@@ -21,15 +21,16 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
+from . import namespaces
 from .errors import ConfigError
 from .paths import ONTOLOGY_DIR
 
-ONTOLOGY_IRI = URIRef("https://w3id.org/ankg/ontology")
+ONTOLOGY_IRI = URIRef(namespaces.ONTOLOGY)
 
-KGR = Namespace("https://w3id.org/ankg/id/")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-TIME = Namespace("http://www.w3.org/2006/time#")
-SH = Namespace("http://www.w3.org/ns/shacl#")
+KGR = Namespace(namespaces.KGR)
+SEM = Namespace(namespaces.SEM)
+TIME = Namespace(namespaces.TIME)
+SH = Namespace(namespaces.SH)
 
 # Event roles (object properties of kg:Event) and actor classes, as ontology local names.
 ROLES = ("agent", "participant", "party", "speaker", "target", "location", "origin", "destination")
@@ -39,7 +40,7 @@ ACTOR_CLASSES = ("Person", "Organization", "Country", "ArmedGroup", "Place", "Ac
 class KG(DefinedNamespace):
     """Terms of ``ontology/kg.ttl`` (one annotation per term, sorted)."""
 
-    _NS = Namespace("https://w3id.org/ankg/ontology#")
+    _NS = Namespace(namespaces.KG)
     _fail = True
 
     # classes

@@ -12,6 +12,7 @@ module of its stage, name what it needs and adds, and insert it in
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
@@ -98,11 +99,15 @@ class Step:
         self.rules = rules
 
 
-class ArticleStep(Step):
-    def __call__(self, state: ArticleState) -> None:
-        raise NotImplementedError
+class ArticleStep(Step, ABC):
+    """Runs once per article, before the sentence steps."""
+
+    @abstractmethod
+    def __call__(self, state: ArticleState) -> None: ...
 
 
-class SentenceStep(Step):
-    def __call__(self, state: ArticleState, sent: SentenceState) -> None:
-        raise NotImplementedError
+class SentenceStep(Step, ABC):
+    """Runs once per sentence, in sentence order."""
+
+    @abstractmethod
+    def __call__(self, state: ArticleState, sent: SentenceState) -> None: ...

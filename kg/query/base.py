@@ -2,14 +2,15 @@
 gets, the IRIs of the special graphs, and the prefixes every query gets.
 (The folders themselves are in :mod:`kg.paths`.)
 
-The IRIs are plain strings, not :mod:`kg.vocab` terms: that module imports
-rdflib, which ``kg query`` and ``kg serve`` otherwise never load.
+The IRIs are plain strings from :mod:`kg.namespaces`, not :mod:`kg.vocab` terms:
+that module imports rdflib, which ``kg query`` and ``kg serve`` otherwise never load.
 
 >>> PREFIXES["kg"] == KG and ONTOLOGY_GRAPH.startswith(KGR)
 True
 """
 from __future__ import annotations
 
+from .. import namespaces
 from ..paths import PROJECT_ROOT
 
 REPO_ROOT = PROJECT_ROOT  # the name kg.query has always used
@@ -17,8 +18,8 @@ REPO_ROOT = PROJECT_ROOT  # the name kg.query has always used
 # world to each answer, and the shapes describe the data, not the domain.
 ONTOLOGY_FILES = ("kg.ttl",)
 
-KG = "https://w3id.org/ankg/ontology#"
-KGR = "https://w3id.org/ankg/id/"
+KG = namespaces.KG
+KGR = namespaces.KGR
 ONTOLOGY_GRAPH = KGR + "graph/ontology"
 STORE_GRAPH = KGR + "graph/store"  # marks a store whose default graph holds the union
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -33,8 +34,8 @@ PREFIXES: dict[str, str] = {
     "prov": "http://www.w3.org/ns/prov#",
     "dcterms": "http://purl.org/dc/terms/",
     "skos": "http://www.w3.org/2004/02/skos/core#",
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "time": "http://www.w3.org/2006/time#",
+    "sem": namespaces.SEM,
+    "time": namespaces.TIME,
 }
 
 FORMATS = ("table", "csv", "json")
