@@ -4,6 +4,8 @@
 # tree, under one fixed SOURCE_DATE_EPOCH, and diff them.
 #
 #   scripts/same_graphs.sh [REF]        # exit 0: identical; 1: they differ (diff shown)
+#   KG_SAME_EXTRA="/tmp/corpus120.jsonl" scripts/same_graphs.sh   # more inputs, e.g. from
+#                                       # benchmarks/corpus_jsonl.py (parsed once, then cached)
 #
 # Needs the models (../shared/stanza_resources) and .venv. Parses are cached, so
 # the second build only re-runs the rules. Outputs go to $KG_SAME_DIR
@@ -23,16 +25,21 @@ rm -rf "$WORK/ref"
 git worktree add -f --detach "$WORK/ref" "$REF" >/dev/null
 trap 'git worktree remove --force "$WORK/ref" >/dev/null 2>&1 || true' EXIT
 
+# name=input pairs: the seeds, the dev set and any extra inputs
+INPUTS=("seeds=$SHARED/seeds" "devset=$SHARED/devset")
+for extra in ${KG_SAME_EXTRA:-}; do INPUTS+=("$(basename "${extra%.*}")=$extra"); done
+
 build() {  # build CODE_DIR OUT_DIR
   local code=$1 out=$2
-  for set in seeds devset; do
+  for pair in "${INPUTS[@]}"; do
+    local set=${pair%%=*} input=${pair#*=}
     rm -rf "$out/$set"
     # The code under test is imported from CODE_DIR, whatever the venv has installed.
     (cd "$code" && PYTHONPATH="$code" "$PY" -c '
 import sys, kg, pathlib
 assert pathlib.Path(kg.__file__).resolve().is_relative_to(pathlib.Path(sys.argv[1]).resolve()), kg.__file__
 from kg.cli import main
-sys.exit(main(sys.argv[2:]))' "$code" -q run "$SHARED/$set" -o "$out/$set" --no-viewer --no-store)
+sys.exit(main(sys.argv[2:]))' "$code" -q run "$input" -o "$out/$set" --no-viewer --no-store)
   done
 }
 
@@ -40,7 +47,8 @@ echo "reference: $(git -C "$WORK/ref" log --oneline -1)"
 build "$WORK/ref" "$WORK/before"
 build "$ROOT" "$WORK/after"
 status=0
-for set in seeds devset; do
+for pair in "${INPUTS[@]}"; do
+  set=${pair%%=*}
   if cmp -s "$WORK/before/$set/graph.trig" "$WORK/after/$set/graph.trig"; then
     echo "$set: graph.trig byte-identical ($(wc -c < "$WORK/after/$set/graph.trig") bytes)"
   else
