@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .lang.ar.clitics import stem_initial
 from .lang.ar.normalize import normalize_ar
 
 
@@ -186,7 +187,10 @@ def entity_words(sentence: Sentence, start: int, end: int) -> tuple[tuple[int, .
     if not ids:
         return (), start, end
     first_token = sentence.words[ids[0] - 1].token
-    while len(ids) > 1:
+    # A letter that only looks like a proclitic stays (بنيامين → ب + نيامين, وزارة → و + زارة):
+    # the corpus says the whole token is the more common word.
+    keep = stem_initial(sentence.tokens[first_token].norm)
+    while len(ids) > 1 and not keep:
         w = sentence.words[ids[0] - 1]
         if w.token == first_token and len(sentence.tokens[first_token].words) > 1 and (
             w.upos in _PROCLITIC_UPOS or w.deprel in _PROCLITIC_DEPRELS

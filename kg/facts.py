@@ -37,6 +37,10 @@ class Actor:
     alt_labels_ar: list[str] = field(default_factory=list)
     same_as: list[str] = field(default_factory=list)
     from_gazetteer: bool = False
+    # An unnamed actor's sector (ontology local name: MilitarySector, CivilianSector …)
+    # and the country it belongs to (Actor.iri), from pipelines/rules/generic_actors.yaml.
+    sector: str | None = None
+    part_of: str | None = None
 
 
 @dataclass

@@ -128,7 +128,10 @@ class ArticleGraph:
         for rel in self.facts.relations:
             used.update((rel.subject, rel.object))
         used.update(t.person for t in self.facts.titles)
-        return {u for u in used if u in self.facts.actors}
+        actors = self.facts.actors
+        # An unnamed actor's country (the Syrian army's Syria) is described too.
+        used.update(actors[u].part_of for u in list(used) if u in actors and actors[u].part_of)
+        return {u for u in used if u in actors}
 
     def _actor(self, iri: str) -> None:
         g, actor = self.g, self.facts.actors[iri]
@@ -142,6 +145,10 @@ class ArticleGraph:
                 g.add((node, SKOS.altLabel, Literal(alt, lang="ar")))
         for same in actor.same_as:
             g.add((node, OWL.sameAs, URIRef(same)))
+        if actor.sector:
+            g.add((node, KG.sector, KG[actor.sector]))
+        if actor.part_of:
+            g.add((node, KG.partOf, URIRef(actor.part_of)))
 
     def _sentence(self, ref: SourceRef) -> URIRef:
         node = KGR[f"{self.base}/s{ref.sentence}"]

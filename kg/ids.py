@@ -33,6 +33,30 @@ def actor_iri(name: str) -> str:
     return str(KGR["actor/" + key])
 
 
+def _key(key: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in _SAFE else quote(ch, safe="") for ch in key)
+
+
+def institution_iri(country_iri: str, key: str) -> str:
+    """A country's unnamed institution (its army, its police), the same in every
+    article: the country's IRI, then the institution's key.
+
+    >>> institution_iri("https://w3id.org/ankg/id/actor/syria", "army")
+    'https://w3id.org/ankg/id/actor/syria/army'
+    """
+    return f"{country_iri.rstrip('/')}/{_key(key)}"
+
+
+def generic_actor_iri(article_id: str, key: str) -> str:
+    """An unnamed group (مسلحون، المدنيين) of one article: groups of two articles
+    are never the same node; within one article the same key is one node.
+
+    >>> generic_actor_iri("dev 1", "gunmen")
+    'https://w3id.org/ankg/id/article/dev%201/actor/gunmen'
+    """
+    return str(KGR[f"{article_base(article_id)}/actor/{_key(key)}"])
+
+
 def article_iri(article_id: str) -> URIRef:
     return KGR["article/" + quote(article_id, safe=_SAFE)]
 

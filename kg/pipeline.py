@@ -113,13 +113,14 @@ def run(inputs: Sequence[Path], out_dir: Path, config: Config, options: RunOptio
         _write_failures(out_dir, failures, summary)
         return summary
 
+    # Rules first: a broken rule file stops the run before minutes of parsing, not after.
+    rules = RuleSet.load(config.rules_dir)
     parser = Parser(options.models or config.models, download=options.download, batch_size=config.batch_size)
     cache = ParseCache(options.cache_dir or config.cache_dir or DEFAULT_DIR, parser.fingerprint,
                        enabled=options.use_cache)
     docs = parse_documents(articles, parser, cache, failures, options.progress)
     summary.cache_hits = cache.hits
 
-    rules = RuleSet.load(config.rules_dir)
     all_facts: list[ArticleFacts] = []
     for doc in tqdm(docs, desc="rules", unit="article", disable=not options.progress):
         try:

@@ -62,6 +62,7 @@ class KG(DefinedNamespace):
     Redeployment: URIRef
     Reduction: URIRef
     Role: URIRef
+    Sector: URIRef
     Sentence: URIRef
     Statement: URIRef
     TitleAttribution: URIRef
@@ -69,8 +70,14 @@ class KG(DefinedNamespace):
     Withdrawal: URIRef
 
     # individuals
+    CivilianSector: URIRef
+    GovernmentSector: URIRef
+    MilitarySector: URIRef
     Negative: URIRef
+    PoliceSector: URIRef
     Positive: URIRef
+    RebelSector: URIRef
+    UnidentifiedArmedSector: URIRef
 
     # properties
     agent: URIRef
@@ -97,6 +104,7 @@ class KG(DefinedNamespace):
     quote: URIRef
     role: URIRef
     roleOf: URIRef
+    sector: URIRef
     since: URIRef
     speaker: URIRef
     start: URIRef

@@ -109,3 +109,53 @@ def test_extract_misused_strategies_are_coded_errors(tmp_path, strategies):
     with pytest.raises(RuleError) as err:
         RuleSet.load(_rules_with(tmp_path, strategies))
     assert err.value.code == "E311" and "events.yaml:" in str(err.value)
+
+
+# "قصفت المدفعية مواقع داعش من قبل الجيش في حمص" is not idiomatic; each strategy gets its own
+# small sentence, parsed by hand (columns: id form lemma upos xpos feats head deprel deps misc).
+SHELLING = """
+# text = قصف الجيش مواقع داعش في حمص .
+1 قصف قصف VERB _ _ 0 root _ _
+2 الجيش جيش NOUN _ _ 1 nsubj _ _
+3 مواقع موقع NOUN _ _ 1 obj _ _
+4 داعش داعش PROPN _ _ 3 nmod _ ner=S-ORG
+5 في في ADP _ _ 6 case _ _
+6 حمص حمص PROPN _ _ 1 obl _ ner=S-LOC
+7 . . PUNCT _ _ 1 punct _ _
+"""
+
+BY_MARKER = """
+# text = تعرضت حمص لقصف من قبل داعش .
+1 تعرضت تعرض VERB _ _ 0 root _ _
+2 حمص حمص PROPN _ _ 1 nsubj _ ner=S-LOC
+3-4 لقصف _ _ _ _ _ _ _ _
+3 ل ل ADP _ _ 4 case _ _
+4 قصف قصف NOUN _ _ 1 obl _ _
+5 من من ADP _ _ 6 case _ _
+6 قبل قبل NOUN _ _ 4 nmod _ _
+7 داعش داعش PROPN _ _ 6 nmod _ ner=S-ORG
+8 . . PUNCT _ _ 1 punct _ _
+"""
+
+
+def _context(rules, conllu_doc, conllu):
+    doc = conllu_doc(conllu)
+    state = ArticleState(doc, ArticleFacts(doc), Discourse())
+    ResolveMentions(rules)(state)
+    mentions = sorted((m for m in state.mentions if m.sentence == 0), key=lambda m: m.start)
+    return SentenceContext(doc.sentences[0], mentions, state.actors, rules.cues, rules.gazetteer), mentions
+
+
+def test_extract_possessor_genitive_and_place_strategies(rules, conllu_doc):
+    ctx, mentions = _context(rules, conllu_doc, SHELLING)
+    assert [m.text for m in mentions] == ["داعش", "حمص"]
+    assert run_strategy("possessor", ctx, 1, None) == [0]  # مواقع داعش: the owner of the positions
+    assert run_strategy("genitive", ctx, 1, None) == []  # nothing is annexed to the verb itself
+    assert run_strategy("prep:في", ctx, 1, None) == [1]
+
+
+def test_extract_agent_marker_and_undergoer(rules, conllu_doc):
+    ctx, mentions = _context(rules, conllu_doc, BY_MARKER)
+    assert [m.text for m in mentions] == ["حمص", "داعش"]
+    assert run_strategy("by", ctx, 4, None) == [1]  # من قبل داعش
+    assert run_strategy("undergoer", ctx, 4, None) == [0]  # حمص underwent the shelling

@@ -244,8 +244,8 @@ def test_quantities_number_headed_phrase_and_distributive() -> None:
 def test_quantities_lemma_only_match() -> None:
     # Construct plural مقاتلي is in no list: the lemma carries it.
     conllu = _parsed([
-        ("قتل", "قَتَل", "VERB", 0, "root"),
-        ("40", "40", "NUM", 1, "obj"),
+        ("انسحب", "اِنسَحَب", "VERB", 0, "root"),
+        ("40", "40", "NUM", 1, "nsubj"),
         ("من", "مِن", "ADP", 4, "case"),
         ("مقاتلي", "مُقَاتِل", "NOUN", 2, "nmod"),
         ("التنظيم", "تَنظِيم", "NOUN", 4, "nmod"),
@@ -253,7 +253,7 @@ def test_quantities_lemma_only_match() -> None:
     found, _, _ = _counts(conllu)
     assert [(c.value, c.noun, c.text) for c in found] == [(40, 4, "40 من مقاتلي")]
     # The same sentence without lemmas finds nothing: the surface form alone is not listed.
-    assert _flat("قتل 40 من مقاتلي التنظيم") == []
+    assert _flat("انسحب 40 من مقاتلي التنظيم") == []
 
 
 def test_quantities_parse_link_across_an_adjective() -> None:
@@ -287,7 +287,7 @@ def test_quantities_wrong_link_never_crosses_a_trap() -> None:
 @pytest.mark.parametrize("linked,expected", [(True, [2020]), (False, [])])
 def test_quantities_year_like_number_needs_the_parse_after_a_preposition(linked: bool, expected: list[int]) -> None:
     conllu = _parsed([
-        ("قتل", "قَتَل", "VERB", 0, "root"),
+        ("وصل", "وَصَل", "VERB", 0, "root"),
         ("في", "فِي", "ADP", 3, "case"),
         ("2020", "2020", "NUM", 4 if linked else 1, "nummod" if linked else "obl"),
         ("جندي", "جُندِيّ", "NOUN", 1, "nsubj"),

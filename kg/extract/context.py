@@ -14,7 +14,7 @@ from ..document import Sentence, Word
 from ..facts import Actor, Mention
 from ..gazetteer import Gazetteer
 from ..lang.ar import clitics as clitics_
-from ..lang.ar import lexicon
+from ..lang.ar import lexicon, proclitic_variants
 from .steps import ArticleState, SentenceState, SentenceStep
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,6 +24,7 @@ QUOTE_MARKS = set('"“”«»')
 COMMAS = lexicon.words("commas")
 SENTENCE_BREAK = lexicon.words("sentence_breaks")
 RELATIVES = lexicon.words("relatives")
+PLACE_NOUNS = lexicon.words("place_nouns")
 
 
 def opens_quotation(s: Sentence, wid: int) -> bool:
@@ -133,7 +134,7 @@ class SentenceContext:
         s = self.sentence
         head = self.head_of(index)
         for child in s.children(head.id):
-            if child.deprel == "case":
+            if child.deprel == "case" and child.id not in m.words:  # not ب of بنيامين
                 return child.norm
         first = s.word(m.words[0])
         token = s.tokens[first.token]
@@ -150,6 +151,12 @@ class SentenceContext:
                 return w.norm
             if w.text in QUOTE_MARKS:  # لـ«الشرق الأوسط»
                 continue
+            if w.norm in PLACE_NOUNS:  # في مدينة حلب: في governs the place
+                continue
+            stem = next((v for v in proclitic_variants(w.norm)[1:] if v in PLACE_NOUNS), None)
+            if stem is not None and len(w.norm) > len(stem) and w.norm.endswith(stem) \
+                    and w.norm[-len(stem) - 1] in clitics_.PREPOSITIONS:  # بمدينة حلب, unsplit
+                return w.norm[-len(stem) - 1]
             if w.upos in ("VERB", "PUNCT", "CCONJ", "SCONJ") or wid in self.by_word or \
                     not (phrase or wid in self.title_words):
                 break

@@ -62,7 +62,10 @@ class Events(SentenceStep):
         # Several triggers of one incident in a sentence (مقتل … بغارة) make one event.
         merged: list[tuple[int, EventRule, Event]] = []
         for trigger, rule, event in events:
-            twin = next((e for _, r, e in merged if r is rule and rule.merge_in_sentence), None)
+            # Rules that merge in the sentence merge across rules of the same class: the verb
+            # and the noun of one attack (قصفت الطائرات … في غارة) make one event.
+            twin = next((e for _, r, e in merged if rule.merge_in_sentence and r.merge_in_sentence
+                         and r.emit == rule.emit), None)
             if twin is None:
                 merged.append((trigger, rule, event))
                 continue

@@ -17,6 +17,7 @@ from .dating import FindDates, SentenceDates
 from .discourse import CarryDate, Discourse
 from .events import Events
 from .forces import Forces, TroopCounts
+from .generic import GenericActors
 from .mentions import DropNonMentions, NationalBodies, Officials, PruneActors, ResolveMentions
 from .relations import Relations
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep, Step
@@ -27,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 STEPS: tuple[type[Step], ...] = (
     # article
-    ResolveMentions, FindDates, DropNonMentions, NationalBodies, PruneActors,
+    ResolveMentions, FindDates, DropNonMentions, NationalBodies, GenericActors, PruneActors,
     # sentence
     Officials, BuildContext, SentenceDates, TroopCounts, Titles, Relations, Events, Forces, CarryDate,
 )

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from ..gazetteer import Entry
-from ..lang.ar import lexicon, normalize_ar
+from ..lang.ar import lexicon, normalize_ar, proclitic_variants, strip_article
 from ..quantities import noun_variants
 from .context import COMMAS, SentenceContext, opens_quotation
 
@@ -29,6 +29,10 @@ NAME_DEPRELS = ("nmod", "flat", "appos", "amod", "conj", "cc", "compound", "name
 SUBORDINATORS = lexicon.words("subordinators")
 COUNTERPART = lexicon.words("counterparts")
 BETWEEN = lexicon.word("between")
+OWNED_MARKERS = lexicon.words("owned_markers")
+ATTACKED = lexicon.words("attacked_things")
+AGENT_MARKERS = lexicon.words("agent_markers")
+UNDERGO = lexicon.words("undergo_verbs")
 
 
 def _group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_verb: bool = True,
@@ -139,6 +143,107 @@ def s_object(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list
                 if idx not in out:
                     out.append(idx)
     return out
+
+
+def _free(s, wid: int) -> bool:
+    """No case marker hangs on the word: a genitive, not a prepositional phrase."""
+    return not any(c.deprel == "case" for c in s.children(wid))
+
+
+def s_genitive(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """The actor the trigger noun is annexed to (idafa): غارات التحالف, هجمات داعش, معارك
+    بنينا. By the parse, a mention whose head is a case-less nmod/obj of the trigger; by word
+    order, a mention that starts right after the trigger with no preposition. Conjuncts too."""
+    s = ctx.sentence
+    out: list[int] = []
+    for idx in range(len(ctx.mentions)):
+        head = ctx.head_of(idx)
+        if head.head == trigger and head.deprel.startswith(("nmod", "obj")) and _free(s, head.id):
+            out.append(idx)
+    first = ctx.by_word.get(trigger + 1)
+    if first is not None and ctx.mentions[first].words[0] == trigger + 1 and first not in out \
+            and ctx.preposition(first, after=trigger) is None:
+        out.append(first)
+    for idx in list(out):
+        out.extend(i for i in _conjuncts(ctx, idx) if i not in out)
+    return out
+
+
+def _attacked_thing(w) -> bool:
+    """A position, base, vehicle or fighters (lexicon ``attacked_things``), by lemma or form."""
+    return w.lemma_norm in ATTACKED or any(strip_article(v) in ATTACKED for v in proclitic_variants(w.norm))
+
+
+def s_possessor(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """The owner of what the trigger acts on: قصف مواقع الحوثيين, استهداف معسكر لداعش,
+    شن غارات على مقرات التنظيم. A mention that is the genitive (or ل-phrase) of an attacked
+    thing (lexicon ``attacked_things``: positions, bases, vehicles, fighters) that is itself
+    the trigger's object, genitive or على/ل-phrase; by word order, a mention right after such
+    a noun that follows the trigger (at most one preposition between)."""
+    s = ctx.sentence
+    out: list[int] = []
+    owned = [c for c in s.children(trigger) if c.deprel.startswith(("obj", "nmod", "obl"))
+             and c.id not in ctx.by_word and _attacked_thing(c)
+             and all(k.norm in OWNED_MARKERS for k in s.children(c.id) if k.deprel == "case")]
+    for noun in owned:
+        for idx in range(len(ctx.mentions)):
+            head = ctx.head_of(idx)
+            if head.head == noun.id and head.deprel.startswith("nmod") and (
+                    _free(s, head.id) or ctx.preposition(idx) in OWNED_MARKERS):
+                out.append(idx)
+    if not out:
+        # Word order: the first attacked thing within a few words after the trigger (past
+        # its subject in VSO order, or its preposition: شن غارات على مواقع …), and the
+        # mention right after it (or after its ل: مواقع للجيش).
+        for wid in range(trigger + 1, min(len(s.words), trigger + 8)):
+            w = s.word(wid)
+            if ctx.is_break(w) or (w.upos == "VERB" and wid not in ctx.by_word):
+                break
+            if wid in ctx.by_word or not _attacked_thing(w):
+                continue
+            nxt = wid + 1
+            if s.word(nxt).upos == "ADP" and s.word(nxt).norm in OWNED_MARKERS and nxt < len(s.words):
+                nxt += 1
+            idx = ctx.by_word.get(nxt)
+            if idx is not None and ctx.mentions[idx].words[0] == nxt \
+                    and ctx.preposition(idx, after=wid) in (None, *OWNED_MARKERS):
+                out.append(idx)
+            break
+    for idx in list(out):
+        out.extend(i for i in _conjuncts(ctx, idx) if i not in out)
+    return out
+
+
+def s_by(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """Who did it, after an agent marker (lexicon ``agent_markers``: من قبل, على يد): "القصف
+    من قبل قوات النظام وميليشيا حزب الله". The actors that follow the marker, within the
+    trigger's clause."""
+    s = ctx.sentence
+    for wid in range(trigger + 1, min(len(s.words), trigger + 12)):
+        w = s.word(wid)
+        if ctx.is_break(w) or (w.upos == "VERB" and wid not in ctx.by_word):
+            break
+        if f"{w.norm} {s.word(wid + 1).norm}" in AGENT_MARKERS:
+            return _group_after(ctx, wid + 1, window=8, stop_at_verb=True, free_only=False)
+    return []
+
+
+def s_undergoer(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """The subject of a verb that undergoes the trigger noun (lexicon ``undergo_verbs``):
+    "تعرضت دورية للجيش لهجوم" → the army's patrol is the target."""
+    s = ctx.sentence
+    t = s.word(trigger)
+    verb = s.word(t.head) if t.head else None
+    if verb is None or not ({verb.norm, verb.lemma_norm, *proclitic_variants(verb.norm)} & UNDERGO):
+        verb = next((s.word(w) for w in range(trigger - 1, max(0, trigger - 8), -1)
+                     if s.word(w).upos == "VERB"), None)
+        if verb is None or not ({verb.norm, verb.lemma_norm, *proclitic_variants(verb.norm)} & UNDERGO):
+            return []
+    found = s_subject(ctx, verb.id, None) or s_possessor(ctx, verb.id, None)
+    if not found:  # VSO: the mention after the verb, or the owner of the noun after it
+        found = [i for i in _group_after(ctx, verb.id, window=trigger - verb.id, free_only=False)
+                 if ctx.mentions[i].words[0] < trigger][:1]
+    return [i for i in found if ctx.mentions[i].words[0] < trigger]
 
 
 def s_prep(ctx: SentenceContext, trigger: int, rule: EventRule | None, names: str) -> list[int]:
@@ -256,6 +361,31 @@ def s_demonym(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
     return out
 
 
+def s_subject_demonym(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[Entry]:
+    """A nationality adjective on the subject of the verb that carries a noun trigger (or of a
+    verb trigger): "شنت الطائرات الأمريكية غارة" → the United States. Gives gazetteer entries."""
+    s = ctx.sentence
+    t = s.word(trigger)
+    verb = trigger if t.upos == "VERB" else t.head
+    if not verb or (t.upos != "VERB" and (s.word(verb).upos != "VERB"
+                                          or (rule is not None and not rule.governs(s.word(verb))))):
+        return []
+    subjects = [c for c in s.children(verb) if c.deprel.startswith("nsubj") and c.id not in ctx.by_word]
+    if not subjects and verb + 1 <= len(s.words) and verb + 1 not in ctx.by_word \
+            and s.word(verb + 1).upos in ("NOUN", "X"):
+        subjects = [s.word(verb + 1)]  # VSO: the noun right after the verb
+    out: list[Entry] = []
+    for subj in subjects:
+        near = [c.id for c in s.children(subj.id) if c.deprel.startswith("amod")] + [subj.id + 1]
+        for wid in sorted(set(near)):
+            if wid > len(s.words) or wid in ctx.by_word:
+                continue
+            entry = ctx.gazetteer.demonym(s.word(wid).text)
+            if entry is not None and entry.iri not in {e.iri for e in out}:
+                out.append(entry)
+    return out
+
+
 @dataclass(frozen=True)
 class Strategy:
     """A named strategy. ``gives`` is ``mentions`` (indices into ``ctx.mentions``) or
@@ -277,9 +407,14 @@ STRATEGIES: dict[str, Strategy] = {s.name: s for s in (
     Strategy("after", s_after),
     Strategy("before", s_before),
     Strategy("object", s_object),
+    Strategy("genitive", s_genitive),
+    Strategy("possessor", s_possessor),
+    Strategy("by", s_by),
+    Strategy("undergoer", s_undergoer),
     Strategy("between", s_between),
     Strategy("prep", s_prep, takes_argument=True),
     Strategy("demonym", s_demonym, gives="actors"),
+    Strategy("subject_demonym", s_subject_demonym, gives="actors"),
 )}
 
 

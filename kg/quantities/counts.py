@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from ..document import Sentence
 from ..lang.ar import fold_digits
 from ..lang.ar.clitics import PRONOUNS, has_conjunction
+from . import guards
 from .numbers import _glued_prefix, _lookup, parse_number
 from .rulefile import QuantityRules, load_rules
 from .words import _View
@@ -45,6 +46,7 @@ class _Num:
     change: str | None = None
     approx: bool = False
     noun_end: int | None = None
+    guarded: bool = False    # counts casualties, captives … (kg.quantities.guards)
 
 
 _MAX_GAP = 3      # words between a number and a noun linked by the parse
@@ -70,8 +72,10 @@ def _number_phrases(v: _View) -> list[_Num]:
 
 
 def _skip(v: _View, num: _Num) -> bool:
-    """True for numbers that are dates, times, percentages, codes or years."""
+    """True for numbers that are dates, times, percentages, codes, years or names (اللواء 15)."""
     before, after = num.first - 1, num.last + 1
+    if guards.is_label(v, num.first, num.last):
+        return True
     for key in ("temporal_cues.before", "temporal_cues.date"):
         if v.ends_before(num.first, key) or v.slashed(before, key):
             return True
@@ -136,6 +140,8 @@ def _anchor_noun(v: _View, before: int) -> int | None:
     for a in range(before - 1, max(-1, before - 1 - _ANTECEDENT - 2), -1):
         if not v.noun_keys[a] & anchors:
             continue
+        if guards.is_outcome(v, a + 1):
+            return None  # عدد القتلى من الجنود، عدد ضحايا القوات: they count the dead
         for k in (a + 1, a + 2):
             if v.is_force(k) and k < before:
                 return k
@@ -153,6 +159,27 @@ def _conj_before(v: _View, num: _Num) -> bool:
     if has_conjunction(_glued_prefix(v.forms[num.first])):
         return True
     return num.first > 0 and bool(v.ends_before(num.first, "context_words.conjunction"))
+
+
+def _guard(v: _View, nums: list[_Num]) -> None:
+    """Mark the numbers that count casualties or captives (:mod:`kg.quantities.guards`),
+    in text order: a number joined to a marked one by و, after بينهم, or borrowing
+    its noun, is marked too."""
+    for idx, num in enumerate(nums):
+        words = list(range(num.first, num.last + 1)) + ([num.noun] if num.noun is not None else [])
+        num.guarded = (guards.outcome_before(v, num.first, words) or guards.is_outcome(v, num.last + 1)
+                       or guards.outcome_governs(v, words)
+                       or (num.noun is not None and guards.outcome_after(v, num.noun)))
+        if num.guarded or idx == 0:
+            continue
+        prev = nums[idx - 1]
+        counted = [p for p in nums[:idx] if p.noun is not None]
+        if prev.guarded and _conj_before(v, num) and guards.coordinated(v, prev.last, num.first):
+            num.guarded = True
+        elif v.ends_before(num.first, "context_words.distributive") and counted and counted[-1].guarded:
+            num.guarded = True
+        elif not num.direct and any(p.guarded and p.noun == num.noun for p in counted):
+            num.guarded = True
 
 
 def find_troop_counts(sentence: Sentence, text: str, rules: QuantityRules | None = None) -> list[TroopCount]:
@@ -226,8 +253,11 @@ def find_troop_counts(sentence: Sentence, text: str, rules: QuantityRules | None
         if num.noun is not None:
             found.append(num)
 
+    _guard(v, nums)
     out: list[TroopCount] = []
     for num in found:
+        if num.guarded:
+            continue
         assert num.noun is not None
         end = v.words[num.noun].end if num.direct and num.noun > num.last else num.end
         ids = tuple(v.words[k].id for k in range(num.first, num.last + 1))

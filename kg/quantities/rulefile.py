@@ -67,6 +67,8 @@ _SECTIONS: dict[str, frozenset[str] | None] = {
     "approx_cues": frozenset({"before", "after"}),
     "change_cues": frozenset({"from", "to", "by"}),
     "context_words": frozenset({"partitive", "conjunction", "distributive", "count_anchor", "follower"}),
+    "outcome_cues": frozenset({"before", "after"}),
+    "label_cues": frozenset({"before", "single"}),
 }
 _ENTRY_KEYS = {"id", "description", "kind", "words", "match", "no_match"}
 _EXAMPLE_KEYS = {"text", "counts", "change", "approx"}

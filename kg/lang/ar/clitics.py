@@ -16,6 +16,8 @@ The letters come from ``kg/lang/ar/data/affixes.yaml``.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import yaml
 
 from ...paths import package_file
@@ -168,3 +170,19 @@ def number_word_stems(form: str) -> list[str]:
     (['بخمسة', 'خمسة'], [])
     """
     return [form[len(prefix):] for prefix in NUMBER_PROCLITICS if form.startswith(prefix)]
+
+
+@lru_cache(maxsize=1)
+def _stem_initial() -> frozenset[str]:
+    data = yaml.safe_load(package_file("kg.lang.ar", "stem_initial.yaml").read_text(encoding="utf-8"))
+    return frozenset(data["words"])
+
+
+def stem_initial(form: str) -> bool:
+    """The first letter of ``form`` (normalised) looks like a proclitic but belongs to the word,
+    by corpus counts (``data/stem_initial.yaml``, built by pipelines/build_stem_initial.py).
+
+    >>> stem_initial("بنيامين"), stem_initial("وواشنطن")
+    (True, False)
+    """
+    return form in _stem_initial()
