@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 
 from kg.document import Sentence, from_conllu
 from kg.errors import RuleError
-from kg.quantities import RULES_PATH, TroopCount, find_troop_counts, load_rules, parse_number
+from kg.quantities import RULES_PATH, TroopCount, find_troop_counts, guards, load_rules, parse_number
+from kg.quantities.words import _View
 
 RULES = load_rules()
 
@@ -348,6 +349,114 @@ def test_quantities_arabic_indic_digits_and_offsets() -> None:
 
 
 # --------------------------------------------------------------------------
+# guards: casualties, strikes and names are not troop counts (hand-built parses)
+
+def test_quantities_outcome_verb_far_after_the_noun_needs_the_parse() -> None:
+    rows = [
+        ("أكد", "أَكَّد", "VERB", 0, "root"),
+        ("الجيش", "جَيش", "NOUN", 1, "nsubj"),
+        ("أن", "أَنَّ", "SCONJ", 9, "mark"),
+        ("6", "6", "NUM", 5, "nummod"),
+        ("جنود", "جُندِيّ", "NOUN", 9, "nsubj"),
+        ("من", "مِن", "ADP", 7, "case"),
+        ("وحدة", "وَحدَة", "NOUN", 5, "nmod"),
+        ("الحراسة", "حِرَاسَة", "NOUN", 7, "nmod"),
+        ("قتلوا", "قَتَل", "VERB", 1, "ccomp"),
+    ]
+    assert _counts(_parsed(rows))[0] == []
+    # Word order alone sees no outcome word near the count.
+    assert [c.value for c in _flat(" ".join(r[0] for r in rows))] == [6]
+
+
+def test_quantities_outcome_noun_governs_a_count_listed_under_it() -> None:
+    # The casualty noun is two heads above the count, across a dash and a number.
+    rows = [
+        ("أسفرت", "أَسفَر", "VERB", 0, "root"),
+        ("المعارك", "مَعرَكَة", "NOUN", 1, "nsubj"),
+        ("عن", "عَن", "ADP", 5, "case"),
+        ("20", "20", "NUM", 5, "nummod"),
+        ("قتيلا", "قَتِيل", "NOUN", 1, "obl"),
+        ("-", "-", "PUNCT", 8, "punct"),
+        ("12", "12", "NUM", 8, "nummod"),
+        ("مسلحا", "مُسَلَّح", "NOUN", 5, "appos"),
+        ("و", "وَ", "CCONJ", 11, "cc"),
+        ("8", "8", "NUM", 11, "nummod"),
+        ("جنود", "جُندِيّ", "NOUN", 8, "conj"),
+    ]
+    assert _counts(_parsed(rows))[0] == []
+    assert [c.value for c in _flat(" ".join(r[0] for r in rows))] == [8]
+
+
+def test_quantities_the_parse_keeps_a_count_its_own_governor_holds() -> None:
+    # مقتل is two words before the number, but نشر governs the soldiers.
+    rows = [
+        ("أعلن", "أَعلَن", "VERB", 0, "root"),
+        ("الجيش", "جَيش", "NOUN", 1, "nsubj"),
+        ("بعد", "بَعدَ", "ADP", 4, "case"),
+        ("مقتل", "مَقتَل", "NOUN", 1, "obl"),
+        ("قائده", "قَائِد", "NOUN", 4, "nmod"),
+        ("نشر", "نَشر", "NOUN", 1, "obj"),
+        ("500", "500", "NUM", 8, "nummod"),
+        ("جندي", "جُندِيّ", "NOUN", 6, "nmod"),
+    ]
+    assert [c.value for c in _counts(_parsed(rows))[0]] == [500]
+    assert _flat(" ".join(r[0] for r in rows)) == []  # the word-order fallback alone is cautious
+
+
+def test_quantities_outcome_inside_a_prepositional_phrase_still_reaches_the_count() -> None:
+    # قتل في الاشتباكات 8 ...: a wrong head on الاشتباكات (inside في …) does not close the window.
+    rows = [
+        ("قتل", "قَتَل", "VERB", 0, "root"),
+        ("في", "فِي", "ADP", 3, "case"),
+        ("الاشتباكات", "اِشتِبَاك", "NOUN", 1, "obl"),
+        ("8", "8", "NUM", 3, "nummod"),
+        ("جنود", "جُندِيّ", "NOUN", 4, "nmod"),
+    ]
+    assert _counts(_parsed(rows))[0] == []
+    view = _View(from_conllu(_parsed(rows)).sentences[0], RULES)
+    assert guards.outcome_before(view, 3, own=[3, 4])  # the window itself, not only the parse
+
+
+def test_quantities_strikes_trap_a_wrong_parse_link(tmp_path: Path) -> None:
+    # The parser links the fighters to "three": the raids in between are what is counted.
+    conllu = _parsed([
+        ("شن", "شَنّ", "VERB", 0, "root"),
+        ("التحالف", "تَحَالُف", "NOUN", 1, "nsubj"),
+        ("ثلاث", "ثَلَاث", "NUM", 4, "nummod"),
+        ("غارات", "غَارَة", "NOUN", 1, "obj"),
+        ("على", "عَلَى", "ADP", 6, "case"),
+        ("مقاتلي", "مُقَاتِل", "NOUN", 3, "nmod"),
+        ("التنظيم", "تَنظِيم", "NOUN", 6, "nmod"),
+    ])
+    assert _counts(conllu)[0] == []
+    data = _raw()
+    data["trap_nouns"] = [e for e in data["trap_nouns"] if e["id"] != "trap-strikes"]
+    doc = from_conllu(conllu)
+    found = find_troop_counts(doc.sentences[0], doc.article.text, load_rules(_write(tmp_path, data)))
+    assert [c.value for c in found] == [3]
+
+
+def test_quantities_guard_words_are_data(tmp_path: Path) -> None:
+    # Without the outcome lists the casualty reading comes back: the guard lives in the YAML.
+    assert _flat("أعلن الجيش مقتل 12 جنديا") == []
+    data = _raw()
+    data["outcome_cues"] = [e for e in data["outcome_cues"] if e["id"] != "outcome-killed"]
+    rules = load_rules(_write(tmp_path, data))
+    doc = from_conllu(_flat_conllu("أعلن الجيش مقتل 12 جنديا"))
+    assert [c.value for c in find_troop_counts(doc.sentences[0], doc.article.text, rules)] == [12]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("يضم اللواء 3000 جندي", [3000]),           # the unit noun counts what follows
+    ("هاجم اللواء 15 من القوات الخاصة", []),     # the number names the brigade
+    ("وصل أحد عشر جنديا", [11]),
+    ("وصل أحد الجنود", []),
+])
+def test_quantities_labels(sentence: str, expected: list[int]) -> None:
+    assert [c.value for c in _flat(sentence)] == expected
+
+
+# --------------------------------------------------------------------------
 # rule file validation
 
 def _write(tmp_path: Path, data: dict) -> Path:
@@ -374,6 +483,9 @@ def _raw() -> dict:
     (lambda d: d["force_nouns"].append(dict(d["force_nouns"][0])), "E353", "q.yaml:force-soldiers"),
     (lambda d: d["trap_nouns"][0]["words"].append("جندي"), "E353", "q.yaml"),
     (lambda d: d["force_nouns"][0].update(match=[]), "E353", "q.yaml:force-soldiers"),
+    (lambda d: d.pop("outcome_cues"), "E351", "q.yaml:outcome_cues"),
+    (lambda d: d["outcome_cues"][0].pop("no_match"), "E351", "q.yaml:outcome-killed"),
+    (lambda d: d["label_cues"][0].update(kind="after"), "E353", "q.yaml:label-names"),
 ])
 def test_quantities_rule_file_errors(tmp_path: Path, mutate, code: str, where: str) -> None:
     data = _raw()

@@ -479,8 +479,9 @@ class GenericActors(ArticleStep):
             en = f"{head.en} ({country.label_en or country.label_ar})" if country else head.en
             state.actors[iri] = Actor(iri, head.cls, label, en, sector=head.sector,
                                       part_of=country.iri if country else None)
-        elif phrase.explicit and surface != actor.label_ar and surface not in actor.alt_labels_ar:
-            actor.alt_labels_ar.append(surface)
+        elif phrase.explicit and normalize_ar(surface) not in {normalize_ar(x) for x in [actor.label_ar,
+                                                                                        *actor.alt_labels_ar]}:
+            actor.alt_labels_ar.append(surface)  # الجيش الأفغاني, later القوات المسلحة الأفغانية
             actor.alt_labels_ar.sort()
         return iri
 

@@ -57,6 +57,12 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         if w.lemma_norm in rule.heads or w.norm in rule.heads:
             return wid
         return s.tokens[w.token].words[0]
+    def starts_head(wid: int) -> bool:
+        """Word ``wid`` is a head, or the first word of a head token the tokeniser split."""
+        w = s.word(wid)
+        token = s.tokens[w.token]
+        return is_head(w) or (len(token.words) > 1 and wid == token.words[0] and token.norm in rule.heads)
+
     found: dict[int, tuple[int, int]] = {}  # mention index -> (first, last) title word
     for idx in persons:
         first = ctx.mentions[idx].words[0]
@@ -74,6 +80,14 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
                 start = wid
         if start is not None:
             start = token_start(start)
+            # A title right after another person's name (past commas) is that person's, in
+            # apposition: in "عادل الجبير وزير الخارجية، وخالد العيسى" the minister is al-Jubeir,
+            # and "سيغمار غابريال، نائب المستشارة أنجيلا ميركل" names Gabriel's office.
+            prev = start - 1
+            while prev >= 1 and s.word(prev).text in COMMAS:
+                prev -= 1
+            if prev in ctx.by_word and ctx.by_word[prev] != idx and ctx.cls(ctx.by_word[prev]) == "Person":
+                start = None
         last = first - 1
         # A proclitic split off the name's own token (ل of لوران) is not part of the title.
         while start is not None and last >= start and s.word(last).token == s.word(first).token:
@@ -108,8 +122,10 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         first = ctx.mentions[idx].words[-1] + 1
         if first <= n and s.word(first).text in COMMAS:
             first += 1
-            if first > n or not is_head(s.word(first)):
+            if first > n or not starts_head(first):
                 continue
+        elif first <= n and starts_head(first) and not is_head(s.word(first)):
+            pass  # a head the tokeniser split (و + زير): the title starts at its first word
         elif first > n or s.word(first).upos in ("VERB", "PUNCT") or not (
                 is_head(s.word(first)) or (first < n and s.word(first + 1).norm in ON_BEHALF)):
             continue

@@ -25,6 +25,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..lang.ar import lexicon
+from ..lang.ar.clitics import ARTICLE
 from .numbers import _lookup
 from .words import _View
 
@@ -94,11 +95,15 @@ def outcome_before(v: _View, first: int, own: Iterable[int] = ()) -> bool:
 
 
 def outcome_after(v: _View, noun: int) -> bool:
-    """A casualty word within two words after the force noun (جنود قتلى، جنديا أفغانيا قتلوا)."""
+    """A casualty word within two words after the force noun (جنود قتلى، جنديا أفغانيا قتلوا).
+
+    Two words on, a definite one is the object of a phrase of its own ("نشر 500
+    جندي لحماية الجرحى") and does not count.
+    """
     for k in (noun + 1, noun + 2):
         if k >= len(v) or v.is_punct(k):
             return False
-        if v.starts_with(k, AFTER):
+        if v.starts_with(k, AFTER) and (k == noun + 1 or not v.norm[k].startswith(ARTICLE)):
             return True
         if _closes_window(v, k):
             return False
