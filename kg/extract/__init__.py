@@ -8,6 +8,7 @@ procedure is a sequence of steps (:mod:`.extractor`), one module per job:
 :mod:`.matcher`           spaCy ``Doc`` from Stanza words; the DependencyMatcher
 :mod:`.steps`             the step protocol and the state that flows between steps
 :mod:`.mentions`          gazetteer and NER mentions, officials, national bodies
+:mod:`.generic`           unnamed actors (مسلحون، الشرطة التركية) with their sectors
 :mod:`.dating`            the article's dates; which one dates an event
 :mod:`.context`           one sentence's context (quotations, title words, heads)
 :mod:`.strategies`        the registry of role-filling strategies

@@ -74,6 +74,14 @@ def dual_reference(discourse: Discourse, actors: dict[str, Actor], ctx: Sentence
             event.add_role(role, actor)
 
 
+def agrees(verb, speaker: Actor) -> bool:
+    """Whether a verb can continue ``speaker``'s words: a plural or dual verb (قالوا، أضافا)
+    does not continue one person (Stanza's ``Number`` feature; no features: it may)."""
+    if verb.upos != "VERB" or speaker.cls != "Person":
+        return True
+    return not any(f in verb.feats.split("|") for f in ("Number=Plur", "Number=Dual"))
+
+
 def carried_date(discourse: Discourse, ctx: SentenceContext, event: Event) -> TimeExpression | None:
     """A sentence that goes on with the same actor (وقال بايدن …) keeps the
     date of the previous sentence's event with that actor."""

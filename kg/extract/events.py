@@ -11,7 +11,6 @@ nearest following event of an allowed class.
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from ..document import Word
@@ -19,7 +18,7 @@ from ..facts import Event, SourceRef
 from ..lang.ar import clitics, normalize_ar
 from .context import SentenceContext
 from .dating import nearest_date
-from .discourse import Discourse, carried_date, dual_reference, dual_subject, explicit_subject
+from .discourse import Discourse, agrees, carried_date, dual_reference, dual_subject, explicit_subject
 from .forces import country_of, event_force
 from .polarity import polarity_modality
 from .steps import ArticleState, SentenceState, SentenceStep
@@ -30,7 +29,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..quantities import TroopCount
     from .ruleset import EventRule
 
-QUOTES = re.compile(r"[“\"«]([^”\"»]{3,})[”\"»]")
 # Roles a bracketed place may fill ("في نجامينا (تشاد)" places; it does not act).
 PLACE_ROLES = ("location", "origin", "destination")
 # The order in which a repeated actor keeps its role: roles marked by a preposition are surer.
@@ -127,7 +125,7 @@ class Events(SentenceStep):
         if pair_role and (pair_role != "agent" or not event.roles.get("agent")):
             dual_reference(discourse, state.actors, ctx, trigger, event, pair_role)
         if rule.continues_speaker and "speaker" not in event.roles and discourse.last_speaker \
-                and not explicit_subject(ctx, trigger):
+                and not explicit_subject(ctx, trigger) and agrees(tword, state.actors[discourse.last_speaker]):
             event.add_role("speaker", discourse.last_speaker)
         if rule.emit == "Statement":
             if "speaker" not in event.roles:
@@ -202,6 +200,12 @@ def named_as(state: ArticleState, iri: str, firsts: tuple[str, ...] | None) -> b
 
 
 def quotation(text: str, ctx: SentenceContext, tword: Word) -> str | None:
-    """The first quotation from the trigger to the end of the sentence."""
-    match = QUOTES.search(text[tword.start:ctx.sentence.end])
-    return match.group(1).strip() if match else None
+    """The words quoted after the trigger: the first quotation of speech after it (more than
+    a few words, see :func:`~kg.extract.context.opens_quotation`), not a quoted name such as
+    لـ«الشرق الأوسط» or «داعش»."""
+    opening = min((q for q in ctx.quote_of.values() if q > tword.id), default=None)
+    if opening is None:
+        return None
+    inside = sorted(w for w, q in ctx.quote_of.items() if q == opening)
+    s = ctx.sentence
+    return text[s.word(inside[0]).start:s.word(inside[-1]).end].strip() or None

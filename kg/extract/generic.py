@@ -55,7 +55,7 @@ from .steps import ArticleState, ArticleStep
 
 RULES_PATH = RULES_DIR / "generic_actors.yaml"
 _FIX = "see the header of pipelines/rules/generic_actors.yaml for the entry format"
-_KINDS = ("generic_actors", "events")  # events: until RuleSet.load skips this file
+_KINDS = ("generic_actors",)
 _REQUIRED = {"id", "class", "sector", "en", "forms", "bare", "match", "no_match"}
 _OPTIONAL = {"construct", "demonym", "scope", "adjective", "allow", "bodies", "name", "gender", "veto_before",
              "veto_after"}

@@ -282,8 +282,8 @@ class RuleSet:
         classes = None
         seen: set[str] = set()
         for path in files:
-            if path.stem == "quantities":
-                continue  # its own format, read and validated by kg.quantities
+            if path.stem in ("quantities", "generic_actors"):
+                continue  # their own formats, read and validated by kg.quantities and kg.extract.generic
             data = _read_yaml(path)
             kind = data["kind"]
             if kind == "events":
@@ -326,7 +326,7 @@ class RuleSet:
                             set(_norm_list(data.get("since", []))))
             else:
                 raise RuleError("E317", f"{path.name}: unknown kind {kind!r}",
-                                fix="use events, titles, relations, cues, actor_classes or quantities")
+                                fix="use events, titles, relations, cues, actor_classes, quantities or generic_actors")
         if titles is None or cues is None:
             raise RuleError("E316", f"{directory}: needs a `kind: titles` and a `kind: cues` file",
                             fix="restore pipelines/rules/titles.yaml and cues.yaml")

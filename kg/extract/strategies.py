@@ -348,9 +348,10 @@ def s_demonym(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
     """Nationality adjectives on the trigger name the countries involved: غارة أمريكية,
     الحوار الاستراتيجي الأمريكي العراقي, اتفاق عراقي تركي. Gives gazetteer entries."""
     s = ctx.sentence
-    near = {c.id for c in s.children(trigger) if c.deprel.startswith("amod")}
+    near = {c.id for c in s.children(trigger) if c.deprel.startswith("amod") and c.id not in ctx.by_word}
     for wid in range(trigger + 1, min(len(s.words), trigger + 4) + 1):
-        if s.word(wid).upos not in ("ADJ", "X", "NOUN"):
+        # A demonym inside a mention is the mention's (قصف الجيش السوري: the army, not Syria).
+        if s.word(wid).upos not in ("ADJ", "X", "NOUN") or wid in ctx.by_word:
             break
         near.add(wid)
     out: list[Entry] = []
