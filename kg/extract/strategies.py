@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable
 from ..gazetteer import Entry
 from ..lang.ar import lexicon, normalize_ar, proclitic_variants, strip_article
 from ..quantities import noun_variants
-from .context import COMMAS, SentenceContext, opens_quotation
+from .context import COMMAS, QUOTE_MARKS, SentenceContext, opens_quotation
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ruleset import EventRule
@@ -114,12 +114,26 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
                 # The subject and the names inside its title phrase, not its clauses.
                 found = ctx.mentions_in(ctx.subtree(child.id, limit=8, deprels=NAME_DEPRELS))
                 for idx in found:
+                    # Not a name the subject's phrase addresses: in "كشف مصدر أمني لـ«الشرق
+                    # الأوسط»" the paper is told, the source speaks.
+                    if _quoted_addressee(ctx, idx):
+                        continue
                     if idx not in out:
                         out.append(idx)
                         out.extend(i for i in _conjuncts(ctx, idx) if i not in out)
         if out:
             return out
     return []
+
+
+def _quoted_addressee(ctx: SentenceContext, index: int) -> bool:
+    """A name in quotes after لـ: the outlet a source talks to (قال لـ«الشرق الأوسط»)."""
+    s, first = ctx.sentence, ctx.mentions[index].words[0]
+    wid = first - 1
+    while wid >= 1 and (s.word(wid).text in QUOTE_MARKS or s.word(wid).upos == "PUNCT"):
+        wid -= 1
+    return wid < first - 1 and wid >= 1 and s.word(wid).upos == "ADP" and \
+        any(s.word(w).text in QUOTE_MARKS for w in range(wid + 1, first))
 
 
 def s_after(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:

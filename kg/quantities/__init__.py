@@ -13,7 +13,11 @@ Every word list lives in ``pipelines/rules/quantities.yaml``, the clitics in
 4. ranges ``من N إلى M``, changes ``إلى N`` / ``بمقدار N`` and elliptical
    numbers (``2000 جندي من أفغانستان و500 من العراق``, ``بينهم 2500 أمريكي``,
    ``عدد الجنود … من 3000 إلى 2500``) borrow the noun of a nearby count or of a
-   ``عدد`` + force noun anchor.
+   ``عدد`` + force noun anchor;
+5. drop what counts something other than troops that exist, are deployed,
+   withdrawn, stationed or planned (:mod:`.guards`): the killed, wounded,
+   captured, freed or missing (``مقتل 14 جنديا``، ``جنود قتلى``, by the parse or
+   by word order), and numbers that name a unit or an object (``اللواء 15``).
 
 Nouns are matched on both lemma and surface form (after
 :func:`kg.lang.ar.normalize_ar` and clitic stripping), closed-class cue words
@@ -21,7 +25,8 @@ on the surface only (the lemma of اليوم "today" is يوم "day").
 
 The modules, by job: :mod:`.rulefile` (loading and validating the rule file),
 :mod:`.numbers` (number phrases), :mod:`.words` (matching words against the
-lists), :mod:`.counts` (attaching numbers to nouns: :func:`find_troop_counts`).
+lists), :mod:`.counts` (attaching numbers to nouns: :func:`find_troop_counts`),
+:mod:`.guards` (numbers that are not troop counts).
 """
 from __future__ import annotations
 
