@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Word
 from ..facts import SourceRef, Title
-from ..lang.ar import lexicon
+from ..lang.ar import clitics, lexicon
 from .context import COMMAS, SentenceContext
 from .steps import ArticleState, SentenceState, SentenceStep
 
@@ -153,6 +153,9 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
             if not words or not any(is_head(w) for w in words[:2]):
                 continue
             title = text[words[0].start:words[-1].end]
+            token = s.tokens[words[0].token]
+            if words[0].id != token.words[0]:  # للرئيس السابق → ل + لرئيس: "الرئيس السابق"
+                title = clitics.restore_elided_alef(s.word(words[0].id - 1).norm, title)
             out.append(Title(ctx.mentions[idx].actor, title, source))
             ctx.title_words.update(w.id for w in words)
     return out
