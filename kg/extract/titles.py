@@ -129,6 +129,7 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         elif first > n or s.word(first).upos in ("VERB", "PUNCT") or not (
                 is_head(s.word(first)) or (first < n and s.word(first + 1).norm in ON_BEHALF)):
             continue
+        bare_after_name = s.word(first - 1).text not in COMMAS and not s.word(first).norm.startswith(clitics.ARTICLE)
         end = first
         while end + 1 <= min(n, first + rule.max_words - 1):
             nxt = s.word(end + 1)
@@ -136,6 +137,10 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
                     or (end + 1 in ctx.by_word and ctx.cls(ctx.by_word[end + 1]) == "Person"):
                 break
             end += 1
+        if end == first and bare_after_name:
+            # One indefinite head right after a name, with nothing after it, is more likely
+            # the end of the name (محمد رحيم أمين أن …) than a title.
+            continue
         found[idx] = (first, end)
     for idx in sorted(found):
         first, last = found[idx]
