@@ -42,3 +42,20 @@ def package_file(package: str, name: str) -> Traversable:
 def shared_dir() -> Path:
     """``$KG_SHARED``, else ``../shared`` beside the project (may not exist)."""
     return Path(os.environ.get("KG_SHARED", PROJECT_ROOT.parent / "shared"))
+
+
+def read_yaml(path: Path | str, *, code: str, what: str, fix: str, error: type | None = None) -> object:
+    """Parse a YAML data file; an unreadable file or bad YAML is one coded error (``code``),
+    of class ``error`` (default :class:`~kg.errors.RuleError`), naming ``what`` the file holds."""
+    import yaml
+
+    from .errors import RuleError
+
+    error = error or RuleError
+    path = Path(path)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise error(code, f"{path}: cannot read the {what} ({exc.strerror})", fix=fix) from exc
+    except yaml.YAMLError as exc:
+        raise error(code, f"{path.name}: invalid YAML: {exc}", fix="fix the YAML syntax at the line shown") from exc

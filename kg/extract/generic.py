@@ -38,7 +38,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rdflib import RDF
 from rdflib.namespace import SKOS
 
@@ -48,7 +47,7 @@ from ..facts import Actor, Mention
 from ..gazetteer import Entry
 from ..ids import generic_actor_iri, institution_iri
 from ..lang.ar import clitics, normalize_ar, proclitic_variants
-from ..paths import RULES_DIR
+from ..paths import RULES_DIR, read_yaml
 from ..vocab import ACTOR_CLASSES, KG, ontology_graph
 from .mentions import body_of
 from .steps import ArticleState, ArticleStep
@@ -217,13 +216,7 @@ def load_generic_actors(path: Path | str | None = None) -> GenericRules:
 @lru_cache(maxsize=8)
 def _load(path: str) -> GenericRules:
     fname = Path(path).name
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RuleError("E322", f"{path}: cannot read the unnamed actors ({exc.strerror})",
-                        fix="restore pipelines/rules/generic_actors.yaml") from exc
-    except yaml.YAMLError as exc:
-        raise RuleError("E322", f"{fname}: invalid YAML: {exc}", fix="fix the YAML syntax at the line shown") from exc
+    data = read_yaml(path, code="E322", what="unnamed actors", fix="restore pipelines/rules/generic_actors.yaml")
     if not isinstance(data, dict) or not isinstance(data.get("heads"), list) or not data["heads"] \
             or set(data) - {"kind", "version", "links", "heads"}:
         raise _err("E321", fname, "the file is a mapping of kind, version, links and a non-empty list of `heads`")

@@ -7,11 +7,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from ..errors import RuleError
 from ..lang.ar import normalize_ar
-from ..paths import RULES_DIR
+from ..paths import RULES_DIR, read_yaml
 
 RULES_PATH = RULES_DIR / "quantities.yaml"
 
@@ -163,13 +162,8 @@ def load_rules(path: Path | str | None = None) -> QuantityRules:
 @lru_cache(maxsize=8)
 def _load_rules(path: str) -> QuantityRules:
     fname = Path(path).name
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RuleError("E352", f"{path}: cannot read the quantity rules ({exc.strerror})",
-                        fix="check the path, or leave it unset to use pipelines/rules/quantities.yaml") from exc
-    except yaml.YAMLError as exc:
-        raise RuleError("E352", f"{fname}: invalid YAML: {exc}", fix="fix the YAML syntax at the line shown") from exc
+    data = read_yaml(path, code="E352", what="quantity rules",
+                     fix="check the path, or leave it unset to use pipelines/rules/quantities.yaml")
     if not isinstance(data, dict):
         raise _err("E351", fname, "the file must be a mapping of sections")
     unknown = sorted(set(data) - set(_SECTIONS) - {"version"})
