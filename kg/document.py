@@ -204,7 +204,7 @@ def entity_words(sentence: Sentence, start: int, end: int) -> tuple[tuple[int, .
         w = sentence.words[ids[k] - 1]
         token = sentence.tokens[w.token]
         if w.token != first_token and len(token.words) > 1 and w.id == token.words[0] and (
-                w.upos in _PROCLITIC_UPOS or w.deprel in _PROCLITIC_DEPRELS):
+                w.upos in _PROCLITIC_UPOS or w.deprel in _PROCLITIC_DEPRELS) and not stem_initial(token.norm):
             ids = ids[:k]
             break
     words = [sentence.words[i - 1] for i in ids]

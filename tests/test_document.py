@@ -309,3 +309,18 @@ def test_document_a_letter_that_only_looks_like_a_clitic_stays_in_the_name(conll
 """, text=text)
     assert [(e.text, e.type, e.words) for e in doc.sentences[0].entities] == [
         ("بنيامين نتنياهو", "PER", (2, 3, 4)), ("واشنطن", "LOC", (6,))]
+
+
+def test_document_a_later_name_token_that_only_looks_like_a_clitic_does_not_end_the_name(conllu_doc):
+    """بخاري splits into ب + خاري, but the corpus says ب belongs to the word: the name runs on."""
+    text = "قال محمد بخاري ."
+    doc = conllu_doc("""
+# text = قال محمد بخاري .
+1 قال قال VERB _ _ 0 root _ start_char=0|end_char=3
+2 محمد محمد X _ _ 1 nsubj _ start_char=4|end_char=8|ner=B-PER
+3-4 بخاري _ _ _ _ _ _ _ start_char=9|end_char=14|ner=E-PER
+3 ب ب ADP _ _ 4 case _ _
+4 خاري خاري X _ _ 2 flat _ _
+5 . . PUNCT _ _ 1 punct _ start_char=15|end_char=16
+""", text=text)
+    assert [(e.text, e.words) for e in doc.sentences[0].entities] == [("محمد بخاري", (2, 3, 4))]
