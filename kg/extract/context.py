@@ -166,6 +166,15 @@ class SentenceContext:
         return word.upos == "PUNCT" and word.text in SENTENCE_BREAK
 
 
+def in_quoted_name(s: Sentence, wid: int) -> bool:
+    """Word ``wid`` stands inside quote marks around a few words (a name: «فجر ليبيا»,
+    "عاصفة الحزم"), not inside a quotation of speech."""
+    before = next((w for w in range(wid - 1, max(0, wid - 5), -1) if s.word(w).text in QUOTE_MARKS), None)
+    after = next((w for w in range(wid + 1, min(len(s.words), wid + 4) + 1) if s.word(w).text in QUOTE_MARKS), None)
+    return before is not None and after is not None and not opens_quotation(s, before) \
+        and s.word(before).text not in "”»" and after - before - 1 <= 4
+
+
 class BuildContext(SentenceStep):
     """The sentence's context, over its mentions."""
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..document import Word
 from ..facts import Event, SourceRef
 from ..lang.ar import clitics, normalize_ar
-from .context import SentenceContext
+from .context import SentenceContext, in_quoted_name
 from .dating import nearest_date
 from .discourse import Discourse, agrees, carried_date, dual_reference, dual_subject, explicit_subject
 from .forces import country_of, event_force
@@ -44,8 +44,8 @@ class Events(SentenceStep):
         rules, ctx = self.rules, sent.ctx
         found: dict[int, EventRule] = {}
         for rule, trigger in rules.matcher.triggers(ctx.sentence, ctx.mentions, state.actors):
-            if rule.vetoed(ctx.sentence, trigger):
-                continue
+            if rule.vetoed(ctx.sentence, trigger) or in_quoted_name(ctx.sentence, trigger):
+                continue  # another sense, or part of a quoted name («فجر ليبيا», «عاصفة الحزم»)
             # One event per trigger word; the first rule in file order wins.
             if trigger not in found or rules.events.index(rule) < rules.events.index(found[trigger]):
                 found[trigger] = rule
