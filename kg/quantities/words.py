@@ -1,10 +1,11 @@
 """Matching the words of a sentence against the lists (clitics stripped)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 
 from ..document import Sentence, Word
-from ..lang.ar import normalize_ar
 from ..lang.ar.clitics import proclitic_readings, pronoun_suffix_stems
 from .numbers import _ANY_DIGIT
 from .rulefile import Phrase, QuantityRules
@@ -24,6 +25,20 @@ def noun_variants(s: str) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _by_first(phrases: tuple[Phrase, ...]) -> dict[str, tuple[Phrase, ...]]:
+    """Phrases by their first word, so a lookup only tries the phrases that can match."""
+    out: dict[str, list[Phrase]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
+def _lengths(phrases: tuple[Phrase, ...]) -> tuple[int, ...]:
+    return tuple(sorted({len(p) for p in phrases}))
+
+
 class _View:
     """Normalised keys of a sentence's words, computed once."""
 
@@ -31,10 +46,10 @@ class _View:
         self.words: list[Word] = sorted(sentence.words, key=lambda w: w.id)
         self.rules = rules
         self.forms = [w.text for w in self.words]
-        self.norm = [normalize_ar(w.text) for w in self.words]
+        self.norm = [w.norm for w in self.words]
         self.cue_keys = [proclitic_readings(n) for n in self.norm]
         self.noun_keys = [
-            noun_variants(n) | (noun_variants(normalize_ar(w.lemma)) if w.lemma and w.lemma != "_" else set())
+            noun_variants(n) | (noun_variants(w.lemma_norm) if w.lemma and w.lemma != "_" else set())
             for n, w in zip(self.norm, self.words)
         ]
         self.index = {w.id: i for i, w in enumerate(self.words)}
@@ -60,11 +75,22 @@ class _View:
         """Length of the longest listed phrase starting at word ``i`` (0: none)."""
         phrases = self.rules.phrases(key) if isinstance(key, str) else key
         keys = self.noun_keys if nouns else self.cue_keys
-        return max((len(p) for p in phrases if self._at(i, p, keys)), default=0)
+        if not 0 <= i < len(self):
+            return 0
+        by_first = _by_first(phrases)
+        return max((len(p) for first in keys[i] for p in by_first.get(first, ()) if self._at(i, p, keys)), default=0)
 
     def ends_before(self, i: int, key: str) -> int:
         """Length of the longest listed phrase ending just before word ``i``."""
-        return max((len(p) for p in self.rules.phrases(key) if self._at(i - len(p), p, self.cue_keys)), default=0)
+        by_first = _by_first(self.rules.phrases(key))
+        best = 0
+        for length in _lengths(self.rules.phrases(key)):
+            j = i - length
+            if 0 <= j < len(self):
+                for first in self.cue_keys[j]:
+                    if any(len(p) == length and self._at(j, p, self.cue_keys) for p in by_first.get(first, ())):
+                        best = max(best, length)
+        return best
 
     def is_trap(self, i: int) -> bool:
         if not 0 <= i < len(self):
