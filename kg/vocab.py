@@ -16,7 +16,6 @@ AttributeError: term 'Agreemnt' not in namespace 'https://w3id.org/ankg/ontology
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
