@@ -256,8 +256,9 @@ class Gazetteer:
         """
         for candidate in proclitic_variants(normalize_ar(form)):
             entry = self._demonyms.get(candidate) or self._demonyms.get(strip_article(candidate))
-            if entry is None and clitics.accusative_stem(candidate) is not None:
-                entry = self._demonyms.get(clitics.accusative_stem(candidate))
+            stem = clitics.accusative_stem(candidate) if entry is None else None
+            if stem is not None:
+                entry = self._demonyms.get(stem)
             if entry:
                 return entry
         return None

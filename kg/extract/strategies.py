@@ -247,11 +247,15 @@ def s_undergoer(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> l
     "تعرضت دورية للجيش لهجوم" → the army's patrol is the target."""
     s = ctx.sentence
     t = s.word(trigger)
+
+    def undergoes(verb) -> bool:
+        return verb is not None and bool({verb.norm, verb.lemma_norm, *proclitic_variants(verb.norm)} & UNDERGO)
+
     verb = s.word(t.head) if t.head else None
-    if verb is None or not ({verb.norm, verb.lemma_norm, *proclitic_variants(verb.norm)} & UNDERGO):
+    if not undergoes(verb):  # by word order: the nearest verb before the trigger
         verb = next((s.word(w) for w in range(trigger - 1, max(0, trigger - 8), -1)
                      if s.word(w).upos == "VERB"), None)
-        if verb is None or not ({verb.norm, verb.lemma_norm, *proclitic_variants(verb.norm)} & UNDERGO):
+        if not undergoes(verb):
             return []
     found = s_subject(ctx, verb.id, None) or s_possessor(ctx, verb.id, None)
     if not found:  # VSO: the mention after the verb, or the owner of the noun after it
