@@ -9,8 +9,9 @@ parse first, then word order, because parsers err and Arabic is often
 verb-first.
 
 To add a strategy: write ``def s_name(ctx, trigger, rule) -> list[int]`` here
-with a docstring naming the construction and an example, register it in
-:data:`STRATEGIES`, and use it in a rule with a roles example.
+(or in :mod:`.clauses`, for one that reads the whole clause) with a docstring
+naming the construction and an example, register it in :data:`STRATEGIES`, and
+use it in a rule with a roles example.
 """
 from __future__ import annotations
 
@@ -20,13 +21,13 @@ from typing import TYPE_CHECKING, Callable
 from ..gazetteer import Entry
 from ..lang.ar import lexicon, normalize_ar, proclitic_variants, strip_article
 from ..quantities import noun_variants
-from .context import COMMAS, QUOTE_MARKS, SentenceContext, opens_quotation
+from .clauses import (RELATIVES, conjuncts, group_after, group_before, is_free, s_places, s_relative, s_subject,
+                      s_witness)
+from .context import COMMAS, SentenceContext, opens_quotation
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ruleset import EventRule
 
-NAME_DEPRELS = ("nmod", "flat", "appos", "amod", "conj", "cc", "compound", "name", "det", "punct")
-SUBORDINATORS = lexicon.words("subordinators")
 COUNTERPART = lexicon.words("counterparts")
 BETWEEN = lexicon.word("between")
 OWNED_MARKERS = lexicon.words("owned_markers")
@@ -35,115 +36,14 @@ AGENT_MARKERS = lexicon.words("agent_markers")
 UNDERGO = lexicon.words("undergo_verbs")
 
 
-def _group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_verb: bool = True,
-                 free_only: bool = True) -> list[int]:
-    """Mentions after the trigger, up to a verb, a subordinator, a preposition
-    or a sentence break. With ``free_only``, mentions governed by a preposition
-    are left to the prep: strategies."""
-    out: list[int] = []
-    s = ctx.sentence
-    for wid in range(trigger + 1, min(len(s.words), trigger + window) + 1):
-        w = s.word(wid)
-        if wid in ctx.by_word:
-            idx = ctx.by_word[wid]
-            if idx not in out and not (free_only and ctx.preposition(idx, after=trigger, phrase=True) is not None):
-                out.append(idx)
-            continue
-        if ctx.is_break(w) or w.norm in SUBORDINATORS or w.upos == "SCONJ" or opens_quotation(s, wid):
-            break
-        if stop_at_verb and w.upos == "VERB":
-            break
-        if free_only and w.upos == "ADP" and len(s.tokens[w.token].words) == 1:
-            break
-    return out
-
-
-def _group_before(ctx: SentenceContext, trigger: int, rule: EventRule | None, window: int = 8) -> list[int]:
-    out: list[int] = []
-    s = ctx.sentence
-    for wid in range(trigger - 1, max(0, trigger - window), -1):
-        w = s.word(wid)
-        if wid in ctx.by_word:
-            idx = ctx.by_word[wid]
-            if idx not in out and ctx.preposition(idx, phrase=True) is None:
-                out.append(idx)
-            continue
-        if w.upos == "VERB" and s.word(trigger).upos != "VERB" and rule is not None \
-                and not rule.governs(w):
-            return []  # the subject of another verb: "أدان نتنياهو الاتفاق"
-        if ctx.is_break(w) or w.upos == "VERB" or w.norm in SUBORDINATORS:
-            break
-        # A trigger in a prepositional phrase that completes a noun: what stands before the
-        # preposition belongs to that noun ("موقف العراق من تقليص القوات": Iraq does not
-        # reduce), unlike after a verb ("توصل بغداد وواشنطن إلى اتفاق").
-        t = s.word(trigger)
-        if w.upos == "ADP" and len(s.tokens[w.token].words) == 1 and wid == trigger - 1 \
-                and t.head and s.word(t.head).upos in ("NOUN", "PROPN", "X") and t.head < wid:
-            break
-    return out
-
-
-def _conjuncts(ctx: SentenceContext, index: int) -> list[int]:
-    head = ctx.head_of(index)
-    out = []
-    for w in ctx.sentence.words:
-        if w.deprel.startswith("conj") and w.head == head.id and w.id in ctx.by_word:
-            out.append(ctx.by_word[w.id])
-    return out
-
-
-def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
-    """The trigger's nsubj (or its governing verb's, for a noun trigger), its
-    conjuncts, and actors inside a title phrase (وزير الخارجية فؤاد حسين)."""
-    s = ctx.sentence
-    t = s.word(trigger)
-    governors = [trigger]
-    # A noun trigger takes its verb's subject, unless أن/إن stands between them: in
-    # "لفت الصحاف إلى أن الحوار عقد" the speaker is not a party to the dialogue.
-    if t.upos != "VERB" and t.head and not any(
-            s.word(w).norm in SUBORDINATORS
-            for w in range(min(t.head, trigger) + 1, max(t.head, trigger))) \
-            and (rule is None or rule.governs(s.word(t.head))):
-        governors.append(t.head)
-    for gov in governors:
-        out: list[int] = []
-        for child in s.children(gov):
-            # A subject takes no preposition: in "قال الخزرجي لـ«الشرق الأوسط»" the paper is addressed.
-            if child.deprel.startswith(("nsubj", "csubj")) and not any(
-                    c.deprel == "case" for c in s.children(child.id)):
-                # The subject and the names inside its title phrase, not its clauses.
-                found = ctx.mentions_in(ctx.subtree(child.id, limit=8, deprels=NAME_DEPRELS))
-                for idx in found:
-                    # Not a name the subject's phrase addresses: in "كشف مصدر أمني لـ«الشرق
-                    # الأوسط»" the paper is told, the source speaks.
-                    if _quoted_addressee(ctx, idx):
-                        continue
-                    if idx not in out:
-                        out.append(idx)
-                        out.extend(i for i in _conjuncts(ctx, idx) if i not in out)
-        if out:
-            return out
-    return []
-
-
-def _quoted_addressee(ctx: SentenceContext, index: int) -> bool:
-    """A name in quotes after لـ: the outlet a source talks to (قال لـ«الشرق الأوسط»)."""
-    s, first = ctx.sentence, ctx.mentions[index].words[0]
-    wid = first - 1
-    while wid >= 1 and (s.word(wid).text in QUOTE_MARKS or s.word(wid).upos == "PUNCT"):
-        wid -= 1
-    return wid < first - 1 and wid >= 1 and s.word(wid).upos == "ADP" and \
-        any(s.word(w).text in QUOTE_MARKS for w in range(wid + 1, first))
-
-
 def s_after(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
     """Actors right after the trigger, up to the next verb or sentence break (VSO order)."""
-    return _group_after(ctx, trigger)
+    return group_after(ctx, trigger)
 
 
 def s_before(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
     """Actors right before the trigger, back to the previous verb (SVO order, titles)."""
-    return _group_before(ctx, trigger, rule)
+    return group_before(ctx, trigger, rule)
 
 
 def s_object(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
@@ -159,10 +59,6 @@ def s_object(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list
     return out
 
 
-def _free(s, wid: int) -> bool:
-    """No case marker hangs on the word: a genitive, not a prepositional phrase."""
-    return not any(c.deprel == "case" for c in s.children(wid))
-
 
 def s_genitive(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
     """The actor the trigger noun is annexed to (idafa): غارات التحالف, هجمات داعش, معارك
@@ -172,14 +68,14 @@ def s_genitive(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> li
     out: list[int] = []
     for idx in range(len(ctx.mentions)):
         head = ctx.head_of(idx)
-        if head.head == trigger and head.deprel.startswith(("nmod", "obj")) and _free(s, head.id):
+        if head.head == trigger and head.deprel.startswith(("nmod", "obj")) and is_free(s, head.id):
             out.append(idx)
     first = ctx.by_word.get(trigger + 1)
     if first is not None and ctx.mentions[first].words[0] == trigger + 1 and first not in out \
             and ctx.preposition(first, after=trigger) is None:
         out.append(first)
     for idx in list(out):
-        out.extend(i for i in _conjuncts(ctx, idx) if i not in out)
+        out.extend(i for i in conjuncts(ctx, idx) if i not in out)
     return out
 
 
@@ -203,17 +99,25 @@ def s_possessor(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> l
         for idx in range(len(ctx.mentions)):
             head = ctx.head_of(idx)
             if head.head == noun.id and head.deprel.startswith("nmod") and (
-                    _free(s, head.id) or ctx.preposition(idx) in OWNED_MARKERS):
+                    is_free(s, head.id) or ctx.preposition(idx) in OWNED_MARKERS):
                 out.append(idx)
     if not out:
         # Word order: the first attacked thing within a few words after the trigger (past
         # its subject in VSO order, or its preposition: شن غارات على مواقع …), and the
         # mention right after it (or after its ل: مواقع للجيش).
-        for wid in range(trigger + 1, min(len(s.words), trigger + 8)):
+        relative = False
+        for wid in range(trigger + 1, min(len(s.words), trigger + 10)):
             w = s.word(wid)
+            # Past a relative clause of the carrying verb and its subject, to what follows على:
+            # "الغارات التي شنتها الطائرات على مواقع …".
+            if w.upos == "VERB" and wid > 1 and s.word(wid - 1).norm in RELATIVES \
+                    and rule is not None and rule.governors and rule.governs(w):
+                relative = True
+                continue
             if ctx.is_break(w) or (w.upos == "VERB" and wid not in ctx.by_word):
                 break
-            if wid in ctx.by_word or not _attacked_thing(w):
+            if wid in ctx.by_word or not _attacked_thing(w) \
+                    or (relative and s.word(wid - 1).norm not in OWNED_MARKERS):
                 continue
             nxt = wid + 1
             if s.word(nxt).upos == "ADP" and s.word(nxt).norm in OWNED_MARKERS and nxt < len(s.words):
@@ -224,7 +128,7 @@ def s_possessor(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> l
                 out.append(idx)
             break
     for idx in list(out):
-        out.extend(i for i in _conjuncts(ctx, idx) if i not in out)
+        out.extend(i for i in conjuncts(ctx, idx) if i not in out)
     return out
 
 
@@ -238,7 +142,7 @@ def s_by(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int
         if ctx.is_break(w) or (w.upos == "VERB" and wid not in ctx.by_word):
             break
         if f"{w.norm} {s.word(wid + 1).norm}" in AGENT_MARKERS:
-            return _group_after(ctx, wid + 1, window=8, stop_at_verb=True, free_only=False)
+            return group_after(ctx, wid + 1, window=8, stop_at_verb=True, free_only=False)
     return []
 
 
@@ -259,7 +163,7 @@ def s_undergoer(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> l
             return []
     found = s_subject(ctx, verb.id, None) or s_possessor(ctx, verb.id, None)
     if not found:  # VSO: the mention after the verb, or the owner of the noun after it
-        found = [i for i in _group_after(ctx, verb.id, window=trigger - verb.id, free_only=False)
+        found = [i for i in group_after(ctx, verb.id, window=trigger - verb.id, free_only=False)
                  if ctx.mentions[i].words[0] < trigger][:1]
     return [i for i in found if ctx.mentions[i].words[0] < trigger]
 
@@ -275,7 +179,7 @@ def s_prep(ctx: SentenceContext, trigger: int, rule: EventRule | None, names: st
             continue
         if ctx.preposition(idx, after=trigger if m.words[0] > trigger else 0) in wanted:
             out.append(idx)
-            out.extend(i for i in _conjuncts(ctx, idx) if i not in out)
+            out.extend(i for i in conjuncts(ctx, idx) if i not in out)
     return sorted(set(out), key=lambda i: abs(ctx.mentions[i].words[0] - trigger))
 
 
@@ -292,7 +196,7 @@ def s_between(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
     for wid in [*range(max(1, trigger - 6), trigger), *after]:
         if s.word(wid).norm == BETWEEN:
             comma = next((c for c in range(wid + 1, len(s.words) + 1) if s.word(c).text in COMMAS), None)
-            group = [i for i in _group_after(ctx, wid, window=12, stop_at_verb=True, free_only=False)
+            group = [i for i in group_after(ctx, wid, window=12, stop_at_verb=True, free_only=False)
                      if comma is None or ctx.mentions[i].words[0] < comma]
             if len(group) >= 2:
                 return group
@@ -307,7 +211,7 @@ def s_verb_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -
         if ctx.is_break(w):
             break
         if w.upos == "VERB":
-            found = s_subject(ctx, wid, rule) or _group_after(ctx, wid, window=trigger - wid)
+            found = s_subject(ctx, wid, rule) or group_after(ctx, wid, window=trigger - wid)
             return [i for i in found if ctx.mentions[i].words[0] < trigger]
     return []
 
@@ -431,6 +335,9 @@ STRATEGIES: dict[str, Strategy] = {s.name: s for s in (
     Strategy("by", s_by),
     Strategy("undergoer", s_undergoer),
     Strategy("between", s_between),
+    Strategy("places", s_places),
+    Strategy("witness", s_witness),
+    Strategy("relative", s_relative),
     Strategy("prep", s_prep, takes_argument=True),
     Strategy("demonym", s_demonym, gives="actors"),
     Strategy("subject_demonym", s_subject_demonym, gives="actors"),

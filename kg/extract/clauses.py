@@ -1,0 +1,225 @@
+"""Clauses and groups of actors: the building blocks of the role strategies
+(:mod:`.strategies`), and the strategies that read a whole clause.
+
+``group_after`` / ``group_before`` collect the actors beside a word by word
+order, up to a verb, a subordinator or a break; ``s_subject`` reads the parse's
+subject; ``s_places``, ``s_witness`` and ``s_relative`` find a location or an
+agent elsewhere in the trigger's clause (a place with no preposition, a place
+that witnesses the event, the subject of a relative clause on the trigger).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lang.ar import lexicon, proclitic_variants
+from .context import QUOTE_MARKS, SentenceContext, opens_quotation
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .ruleset import EventRule
+
+NAME_DEPRELS = ("nmod", "flat", "appos", "amod", "conj", "cc", "compound", "name", "det", "punct")
+SUBORDINATORS = lexicon.words("subordinators")
+RELATIVES = lexicon.words("relatives")
+WITNESS = lexicon.words("witness_verbs")
+
+
+def group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_verb: bool = True,
+                 free_only: bool = True) -> list[int]:
+    """Mentions after the trigger, up to a verb, a subordinator, a preposition
+    or a sentence break. With ``free_only``, mentions governed by a preposition
+    are left to the prep: strategies."""
+    out: list[int] = []
+    s = ctx.sentence
+    for wid in range(trigger + 1, min(len(s.words), trigger + window) + 1):
+        w = s.word(wid)
+        if wid in ctx.by_word:
+            idx = ctx.by_word[wid]
+            if idx not in out and not (free_only and ctx.preposition(idx, after=trigger, phrase=True) is not None):
+                out.append(idx)
+            continue
+        if ctx.is_break(w) or w.norm in SUBORDINATORS or w.upos == "SCONJ" or opens_quotation(s, wid):
+            break
+        if stop_at_verb and w.upos == "VERB":
+            break
+        if free_only and w.upos == "ADP" and len(s.tokens[w.token].words) == 1:
+            break
+    return out
+
+
+def group_before(ctx: SentenceContext, trigger: int, rule: EventRule | None, window: int = 8) -> list[int]:
+    out: list[int] = []
+    s = ctx.sentence
+    for wid in range(trigger - 1, max(0, trigger - window), -1):
+        w = s.word(wid)
+        if wid in ctx.by_word:
+            idx = ctx.by_word[wid]
+            if idx not in out and ctx.preposition(idx, phrase=True) is None:
+                out.append(idx)
+            continue
+        if w.upos == "VERB" and s.word(trigger).upos != "VERB" and rule is not None \
+                and not rule.governs(w):
+            return []  # the subject of another verb: "أدان نتنياهو الاتفاق"
+        if ctx.is_break(w) or w.upos == "VERB" or w.norm in SUBORDINATORS:
+            break
+        # A trigger in a prepositional phrase that completes a noun: what stands before the
+        # preposition belongs to that noun ("موقف العراق من تقليص القوات": Iraq does not
+        # reduce), unlike after a verb ("توصل بغداد وواشنطن إلى اتفاق").
+        t = s.word(trigger)
+        if w.upos == "ADP" and len(s.tokens[w.token].words) == 1 and wid == trigger - 1 \
+                and t.head and s.word(t.head).upos in ("NOUN", "PROPN", "X") and t.head < wid:
+            break
+    return out
+
+
+def conjuncts(ctx: SentenceContext, index: int) -> list[int]:
+    head = ctx.head_of(index)
+    out = []
+    for w in ctx.sentence.words:
+        if w.deprel.startswith("conj") and w.head == head.id and w.id in ctx.by_word:
+            out.append(ctx.by_word[w.id])
+    return out
+
+
+def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """The trigger's nsubj (or its governing verb's, for a noun trigger), its
+    conjuncts, and actors inside a title phrase (وزير الخارجية فؤاد حسين)."""
+    s = ctx.sentence
+    t = s.word(trigger)
+    governors = [trigger]
+    # A noun trigger takes its verb's subject, unless أن/إن stands between them: in
+    # "لفت الصحاف إلى أن الحوار عقد" the speaker is not a party to the dialogue.
+    if t.upos != "VERB" and t.head and not any(
+            s.word(w).norm in SUBORDINATORS
+            for w in range(min(t.head, trigger) + 1, max(t.head, trigger))) \
+            and (rule is None or rule.governs(s.word(t.head))):
+        governors.append(t.head)
+    for gov in governors:
+        out: list[int] = []
+        for child in s.children(gov):
+            # A subject takes no preposition: in "قال الخزرجي لـ«الشرق الأوسط»" the paper is addressed.
+            if child.deprel.startswith(("nsubj", "csubj")) and not any(
+                    c.deprel == "case" for c in s.children(child.id)):
+                # The subject and the names inside its title phrase, not its clauses.
+                found = ctx.mentions_in(ctx.subtree(child.id, limit=8, deprels=NAME_DEPRELS))
+                for idx in found:
+                    # Not a name the subject's phrase addresses: in "كشف مصدر أمني لـ«الشرق
+                    # الأوسط»" the paper is told, the source speaks.
+                    if _quoted_addressee(ctx, idx):
+                        continue
+                    if idx not in out:
+                        out.append(idx)
+                        out.extend(i for i in conjuncts(ctx, idx) if i not in out)
+        if out:
+            return out
+    return []
+
+
+def _quoted_addressee(ctx: SentenceContext, index: int) -> bool:
+    """A name in quotes after لـ: the outlet a source talks to (قال لـ«الشرق الأوسط»)."""
+    s, first = ctx.sentence, ctx.mentions[index].words[0]
+    wid = first - 1
+    while wid >= 1 and (s.word(wid).text in QUOTE_MARKS or s.word(wid).upos == "PUNCT"):
+        wid -= 1
+    return wid < first - 1 and wid >= 1 and s.word(wid).upos == "ADP" and \
+        any(s.word(w).text in QUOTE_MARKS for w in range(wid + 1, first))
+
+
+def is_free(s, wid: int) -> bool:
+    """No case marker hangs on the word: a genitive, not a prepositional phrase."""
+    return not any(c.deprel == "case" for c in s.children(wid))
+
+def _clause_words(ctx: SentenceContext, trigger: int, back: int = 12, ahead: int = 15) -> list[int]:
+    """The words of the trigger's clause by word order: back to a break, a subordinator or
+    relative pronoun, or a verb other than the one that carries the trigger; ahead to the same
+    or an opening quotation."""
+    s = ctx.sentence
+    t = s.word(trigger)
+
+    def stops(wid: int) -> bool:
+        w = s.word(wid)
+        return ctx.is_break(w) or w.norm in SUBORDINATORS or w.norm in RELATIVES or w.upos == "SCONJ" \
+            or (w.upos == "VERB" and wid != t.head and wid not in ctx.by_word)
+
+    out: list[int] = []
+    for wid in range(trigger - 1, max(0, trigger - back), -1):
+        if stops(wid):
+            break
+        out.append(wid)
+    for wid in range(trigger + 1, min(len(s.words), trigger + ahead) + 1):
+        if stops(wid) or opens_quotation(s, wid):
+            break
+        out.append(wid)
+    return out
+
+
+def s_places(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """Places named in the trigger's clause with or without a preposition, nearest first:
+    "دارت اشتباكات شمال شرق مدينة حمص", "وفي حلب، قصفت الطائرات أحياء المدينة". A fallback for
+    a location that no preposition of the trigger marks; only mentions of class Place."""
+    words = _clause_words(ctx, trigger)
+    found = {ctx.by_word[w] for w in words if w in ctx.by_word and ctx.cls(ctx.by_word[w]) == "Place"}
+    return sorted(found, key=lambda i: (abs(ctx.mentions[i].words[0] - trigger), ctx.mentions[i].words[0]))
+
+
+def _witness_verb(ctx: SentenceContext, trigger: int):
+    """The verb of witnessing (lexicon ``witness_verbs``) whose object is the trigger, by the
+    parse or as the nearest verb before it."""
+    s = ctx.sentence
+    t = s.word(trigger)
+
+    def witnesses(verb) -> bool:
+        return verb is not None and verb.upos in ("VERB", "X") and \
+            bool({verb.norm, verb.lemma_norm, *proclitic_variants(verb.norm)} & WITNESS)
+
+    verb = s.word(t.head) if t.head else None
+    if witnesses(verb) and verb.id < trigger:
+        return verb
+    verb = next((s.word(w) for w in range(trigger - 1, max(0, trigger - 6), -1) if s.word(w).upos == "VERB"), None)
+    return verb if witnesses(verb) else None
+
+
+def s_witness(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """The place that witnesses the trigger (lexicon ``witness_verbs``): the subject of "شهدت
+    مدينة عدن اشتباكات", or the noun a relative clause hangs on ("في بلدة الحارة التي تشهد
+    معارك"). By the parse (nsubj), else by word order: the mention right before the relative
+    pronoun, or the first one between the verb and the trigger."""
+    s = ctx.sentence
+    verb = _witness_verb(ctx, trigger)
+    if verb is None:
+        return []
+    for child in s.children(verb.id):
+        if child.deprel.startswith("nsubj"):
+            found = [i for i in ctx.mentions_in(ctx.subtree(child.id, limit=6, deprels=NAME_DEPRELS))
+                     if ctx.mentions[i].words[0] < trigger]
+            if found:
+                return found
+    if verb.id > 2 and s.word(verb.id - 1).norm in RELATIVES and verb.id - 2 in ctx.by_word:
+        return [ctx.by_word[verb.id - 2]]
+    return [i for i in group_after(ctx, verb.id, window=trigger - verb.id, free_only=False)
+            if ctx.mentions[i].words[0] < trigger][:1]
+
+
+def s_relative(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """The subject of a carrying verb (the rule's ``governors``) in a relative clause on a noun
+    trigger: "الغارات التي تشنها طائرات التحالف", "الهجوم الذي نفذه التنظيم". By the parse (an
+    acl child of the trigger), else by word order: a relative pronoun within three words after
+    the trigger, a governing verb right after it, and the actors that follow the verb."""
+    s = ctx.sentence
+    if s.word(trigger).upos == "VERB" or rule is None or not rule.governors:
+        return []
+    for child in s.children(trigger):
+        if child.deprel.startswith("acl") and child.upos == "VERB" and rule.governs(child):
+            # Not an actor inside a prepositional phrase of the subject's ("طائرات التحالف على
+            # مواقع داعش": the positions are the target's).
+            found = [i for i in s_subject(ctx, child.id, None) if ctx.preposition(i, phrase=True) is None]
+            if found:
+                return found
+    for wid in range(trigger + 1, min(len(s.words), trigger + 3) + 1):
+        w = s.word(wid)
+        if w.norm in RELATIVES:
+            if wid + 1 <= len(s.words) and rule.governs(s.word(wid + 1)) and wid + 1 not in ctx.by_word:
+                return group_after(ctx, wid + 1, window=8)
+            break
+        if w.upos not in ("ADJ", "X") or wid in ctx.by_word:
+            break
+    return []
