@@ -265,6 +265,28 @@ PARSES: dict[str, str] = {
         4 مطار مطار NOUN 1 obl
         5 المدينة مدينة NOUN 4 nmod
         6 . . PUNCT 1 punct""",
+    # متمردين as the adjective of the number, as parsers sometimes have it
+    "قتل أربعة متمردين في الاشتباكات .": """
+        1 قتل قتل VERB 0 root
+        2 أربعة أربعة NUM 1 nsubj:pass
+        3 متمردين متمرد ADJ 2 amod
+        4 في في ADP 5 case
+        5 الاشتباكات اشتباك NOUN 1 obl
+        6 . . PUNCT 1 punct""",
+    "تقدمت القوات الموالية للحكومة نحو المطار .": """
+        1 تقدمت تقدم VERB 0 root
+        2 القوات قوة NOUN 1 nsubj
+        3 الموالية موالي ADJ 2 amod
+        4 للحكومة حكومة NOUN 3 obl
+        5 نحو نحو ADP 6 case
+        6 المطار مطار NOUN 1 obl
+        7 . . PUNCT 1 punct""",
+    "تقدمت القوات نحو المطار .": """
+        1 تقدمت تقدم VERB 0 root
+        2 القوات قوة NOUN 1 nsubj
+        3 نحو نحو ADP 4 case
+        4 المطار مطار NOUN 1 obl
+        5 . . PUNCT 1 punct""",
     "قصفت فصائل المعارضة السورية مواقع للجيش .": """
         1 قصفت قصف VERB 0 root
         2 فصائل فصيل NOUN 1 nsubj

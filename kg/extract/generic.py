@@ -386,7 +386,11 @@ class GenericActors(ArticleStep):
                taken: set[int], mentions: list[Mention]) -> Phrase | None:
         parsed = any(w.head for w in sent.words)
         n, first = len(sent.words), sent.word(ids[0])
-        if (parsed and first.deprel.startswith("amod")) or self._under_title(sent, first, parsed) \
+        # An adjective is no head (هجوم انتحاري), but a noun counted by a number is, even as the
+        # number's amod in the parse (أربعة متمردين).
+        adjective = parsed and first.deprel.startswith("amod") and not (
+            first.head and sent.word(first.head).upos == "NUM")
+        if adjective or self._under_title(sent, first, parsed) \
                 or (ids[0] > 1 and sent.word(ids[0] - 1).norm in head.veto_before) \
                 or (ids[-1] < n and sent.word(ids[-1] + 1).norm in head.veto_after):
             return None  # هجوم انتحاري, قائد الجيش, مسلحون بأسلحة خفيفة

@@ -71,8 +71,10 @@ class EventRule:
         return max([alt.get(role, 1) for alt in self.min_roles] or [1])
 
     def governs(self, verb: Word) -> bool:
-        forms = {verb.lemma_norm, verb.norm, clitics.strip_conjunction(verb.norm)}
-        return not self.governors or bool(forms & self.governors)
+        if not self.governors:
+            return True
+        forms = {verb.lemma_norm, clitics.strip_conjunction(verb.lemma_norm), *clitics.verb_stems(verb.norm)}
+        return bool(forms & self.governors)
 
     def vetoed(self, sentence: Sentence, trigger: int) -> bool:
         before = sentence.word(trigger - 1).norm if trigger > 1 else ""

@@ -204,13 +204,17 @@ def s_between(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
 
 
 def s_verb_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
-    """For a noun trigger (قرارا، اتفاق): the subject of the nearest verb before it."""
+    """For a noun trigger (قرارا، اتفاق): the subject of the nearest verb before it, by word
+    order when the parse hangs the noun elsewhere; for a rule with ``governors``, only when
+    that verb is one ("شنت القوات الموالية للرئيس هجمات على …")."""
     s = ctx.sentence
     for wid in range(trigger - 1, max(0, trigger - 10), -1):
         w = s.word(wid)
         if ctx.is_break(w):
             break
         if w.upos == "VERB":
+            if rule is not None and not rule.governs(w):
+                return []
             found = s_subject(ctx, wid, rule) or group_after(ctx, wid, window=trigger - wid)
             return [i for i in found if ctx.mentions[i].words[0] < trigger]
     return []

@@ -30,6 +30,7 @@ ARTICLE: str = _AFFIXES["article"]
 LAM_ARTICLE: str = _AFFIXES["lam_article"]
 FUTURE: str = _AFFIXES["future_prefix"]
 IMPERFECT: tuple[str, ...] = tuple(_AFFIXES["imperfect_prefixes"])
+VERB_SUFFIXES: tuple[str, ...] = tuple(_AFFIXES["verb_suffixes"])
 ACCUSATIVE_NISBA: str = _AFFIXES["accusative_nisba"]
 PRONOUN_SUFFIXES: tuple[str, ...] = tuple(_AFFIXES["pronoun_suffixes"])
 PRONOUNS: frozenset[str] = frozenset(_AFFIXES["pronouns"])
@@ -160,6 +161,27 @@ def pronoun_suffix_stems(form: str, min_stem: int = MIN_SUFFIX_STEM) -> list[str
     """
     return [form[: -len(suffix)] for suffix in PRONOUN_SUFFIXES
             if form.endswith(suffix) and len(form) - len(suffix) >= min_stem]
+
+
+def verb_stems(form: str) -> set[str]:
+    """The form and what remains of it without a conjunction, an object pronoun, a subject
+    suffix and an imperfect prefix, each when at least two letters remain: the candidates
+    to compare with a verb's lemma when the lemmatiser or the tokeniser erred.
+
+    >>> sorted(verb_stems("وشنت"))
+    ['شن', 'شنت', 'وشن', 'وشنت']
+    >>> "شن" in verb_stems("تشنها"), "نفذ" in verb_stems("ونفذوا"), "قام" in verb_stems("قامت")
+    (True, True, True)
+    """
+    out = {form}
+    for base in (form, strip_conjunction(form)):
+        for bare in (base, *pronoun_suffix_stems(base, MIN_STEM)):
+            for stem in (bare, *(bare[: -len(x)] for x in VERB_SUFFIXES
+                                 if bare.endswith(x) and len(bare) - len(x) >= MIN_STEM)):
+                out.add(stem)
+                if stem[:1] in IMPERFECT and len(stem) > MIN_STEM:
+                    out.add(stem[1:])
+    return out
 
 
 def number_word_stems(form: str) -> list[str]:
