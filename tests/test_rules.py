@@ -131,7 +131,7 @@ def test_rules_invalid_yaml_names_the_file(tmp_path):
 
 
 def test_rules_arabic_values_are_normalised_when_loaded(rules):
-    agreement = next(r for r in rules.events if r.id == "agreement")
+    agreement = next(r for r in rules.events if r.id == "agreement-noun")
     lemmas = agreement.patterns[0][0]["RIGHT_ATTRS"]["LEMMA"]["IN"]
     assert "اتفاقيه" in lemmas  # written اتفاقية in the file
 
