@@ -58,6 +58,25 @@ def explicit_subject(ctx: SentenceContext, trigger: int) -> bool:
     return False
 
 
+def dropped_subject(ctx: SentenceContext, trigger: int, verb_trigger: bool) -> bool:
+    """The trigger's verb has no subject of its own, so the sentence goes on with the actor
+    the article is about. A verb trigger (``verb_trigger``, a statement): no explicit subject
+    (:func:`explicit_subject`: "وقال إن …", "وأضاف:"). A noun trigger: the word before it is a
+    verb without a parse subject and not after a relative pronoun, so the noun is that verb's
+    object ("وأكد أنه أجرى محادثات مع نظيره", "عقد اجتماعا مع …"); a pronoun subject
+    (أنه) counts as none."""
+    if verb_trigger:
+        return not explicit_subject(ctx, trigger)
+    s = ctx.sentence
+    verb = trigger - 1
+    if verb < 1 or s.word(verb).upos != "VERB" or verb in ctx.by_word:
+        return False
+    # A pronoun subject (أنه أجرى) stands for the actor continued.
+    return not any(c.deprel.startswith("nsubj") and c.id != trigger and c.upos != "PRON"
+                   for c in s.children(verb)) \
+        and not (verb > 1 and s.word(verb - 1).norm in RELATIVES)
+
+
 def dual_reference(discourse: Discourse, actors: dict[str, Actor], ctx: SentenceContext, trigger: int,
                    event: Event, role: str) -> None:
     """الجانبان، الطرفان، البلدين: the two sides named last in the article. An event

@@ -18,7 +18,7 @@ from ..facts import Event, SourceRef
 from ..lang.ar import clitics, normalize_ar
 from .context import SentenceContext, in_quoted_name
 from .dating import nearest_date
-from .discourse import Discourse, agrees, carried_date, dual_reference, dual_subject, explicit_subject
+from .discourse import Discourse, agrees, carried_date, dropped_subject, dual_reference, dual_subject
 from .forces import country_of, event_force
 from .polarity import polarity_modality
 from .steps import ArticleState, SentenceState, SentenceStep
@@ -117,16 +117,19 @@ class Events(SentenceStep):
         if dual_role and discourse.last_pair and dual_subject(ctx, trigger):
             for actor in discourse.last_pair:
                 event.add_role(dual_role, actor)
+        # A dropped subject goes on with the actor the article is about, before word order can
+        # take a name the verb follows ("… الكويت وقطر والعراق، وشدد على …": Iraq says nothing).
+        if rule.continues and rule.continues not in event.roles and discourse.last_speaker \
+                and dropped_subject(ctx, trigger, rule.continues == "speaker") \
+                and agrees(tword, state.actors[discourse.last_speaker]):
+            event.add_role(rule.continues, discourse.last_speaker)
         for role, strategies in rule.roles.items():
-            if role in event.roles:
-                continue
+            if len(event.roles.get(role, [])) >= max(1, rule.needed(role)):
+                continue  # filled by the pair or the continued subject (a meeting needs more)
             self._fill(state, ctx, rule, trigger, event, role, strategies)
         pair_role = next((r for r in ("party", "participant", "agent") if r in rule.roles), None)
         if pair_role and (pair_role != "agent" or not event.roles.get("agent")):
             dual_reference(discourse, state.actors, ctx, trigger, event, pair_role)
-        if rule.continues_speaker and "speaker" not in event.roles and discourse.last_speaker \
-                and not explicit_subject(ctx, trigger) and agrees(tword, state.actors[discourse.last_speaker]):
-            event.add_role("speaker", discourse.last_speaker)
         if rule.emit == "Statement":
             if "speaker" not in event.roles:
                 return None

@@ -45,7 +45,9 @@ class EventRule:
     topic: tuple[str, ...]
     force: str | None  # None, "optional" or "required"
     quote: bool
-    continues_speaker: bool
+    # The role a dropped subject fills with the actor the article is going on about (its last
+    # speaker): "وقال إن …" (speaker), "وأكد أنه أجرى محادثات مع …" (participant); None: no role.
+    continues: str | None
     examples_match: list[str]
     examples_no_match: list[str]
     merge_in_sentence: bool = False
@@ -142,7 +144,7 @@ def _normalise_attrs(attrs: dict, where: str) -> dict:
 
 
 _EVENT_KEYS = {"id", "description", "emit", "pattern", "patterns", "roles", "role_classes", "role_names",
-               "governors", "min_roles", "topic", "force", "quote", "continues_speaker", "merge_in_sentence",
+               "governors", "min_roles", "topic", "force", "quote", "continues", "merge_in_sentence",
                "veto", "examples"}
 
 
@@ -221,6 +223,10 @@ def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[s
     if any(r not in roles for r in role_names):
         raise RuleError("E305", f"{where}: role_names names a role the rule does not fill",
                         fix=f"use the roles {', '.join(roles) or '(none)'}")
+    continues = raw.get("continues")
+    if continues is not None and continues not in roles:
+        raise RuleError("E305", f"{where}: continues names a role the rule does not fill",
+                        fix=f"use one of the roles {', '.join(roles) or '(none)'}")
     veto = raw.get("veto") or {}
     if not isinstance(veto, dict) or set(veto) - {"before", "after"}:
         raise RuleError("E302", f"{where}: veto is {{before: [words], after: [words]}}",
@@ -228,7 +234,7 @@ def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[s
     return EventRule(rid, file, raw["description"], emit, norm_patterns,
                      {r: list(s) for r, s in roles.items()}, role_classes,
                      [dict(m) for m in min_roles if m], topic, _force_mode(raw.get("force"), where),
-                     bool(raw.get("quote")), bool(raw.get("continues_speaker")), list(examples["match"]),
+                     bool(raw.get("quote")), continues, list(examples["match"]),
                      list(examples["no_match"]), bool(raw.get("merge_in_sentence")),
                      set(_norm_list(veto.get("before") or [])), set(_norm_list(veto.get("after") or [])),
                      role_names, set(_norm_list(raw.get("governors") or [])))
