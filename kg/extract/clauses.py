@@ -96,6 +96,8 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
     for gov in governors:
         out: list[int] = []
         for child in s.children(gov):
+            if child.id == trigger:
+                continue  # the noun trigger itself, parsed as its verb's subject
             # A subject takes no preposition: in "قال الخزرجي لـ«الشرق الأوسط»" the paper is addressed.
             if child.deprel.startswith(("nsubj", "csubj")) and not any(
                     c.deprel == "case" for c in s.children(child.id)):

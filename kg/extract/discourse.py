@@ -29,6 +29,37 @@ class Discourse:
     last_pair: list[str] = field(default_factory=list)  # the last two sides named together
     # (date, actors) of the last dated event of the previous sentence
     previous_dated: tuple[TimeExpression, set[str]] | None = None
+    # event class -> (sentence index, trigger stems, agents) of the last event with an agent
+    last_agents: dict[str, tuple[int, set[str], list[str]]] = field(default_factory=dict)
+
+
+# How many sentences back a definite event noun may refer (وأضاف أن الغارات …).
+AGENT_REACH = 2
+
+
+def trigger_stems(word) -> set[str]:
+    """An event noun's readings without clitics and article, and its lemma: الغارات,
+    وبالغارات → {غارات, غاره, …}."""
+    return {clitics.strip_article(v) for v in clitics.proclitic_variants(word.norm)} | {word.lemma_norm}
+
+
+def carry_agent(discourse: Discourse, sentence: int, word, event: Event) -> None:
+    """A definite event noun with no agent names the event told just before: "شنت الطائرات
+    غارات على المدينة. وقال البيان إن الغارات أصابت …" (the strikes are the aircraft's). It
+    takes the agents of the last event of its class with the same noun, at most
+    :data:`AGENT_REACH` sentences back; an event with agents becomes the one to refer to."""
+    stems = trigger_stems(word)
+    if event.roles.get("agent"):
+        discourse.last_agents[event.type] = (sentence, stems, list(event.roles["agent"]))
+        return
+    last = discourse.last_agents.get(event.type)
+    definite = any(v.startswith(clitics.ARTICLE) for v in clitics.proclitic_variants(word.norm))
+    if last is None or not definite or word.upos == "VERB" or sentence - last[0] > AGENT_REACH \
+            or not (last[1] & stems):
+        return
+    for actor in last[2]:
+        if not any(actor in v for v in event.roles.values()):
+            event.add_role("agent", actor)
 
 
 def dual_subject(ctx: SentenceContext, trigger: int) -> bool:

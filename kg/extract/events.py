@@ -18,7 +18,7 @@ from ..facts import Event, SourceRef
 from ..lang.ar import clitics, normalize_ar
 from .context import SentenceContext, in_quoted_name
 from .dating import nearest_date
-from .discourse import Discourse, agrees, carried_date, dropped_subject, dual_reference, dual_subject
+from .discourse import Discourse, agrees, carried_date, carry_agent, dropped_subject, dual_reference, dual_subject
 from .forces import country_of, event_force
 from .polarity import polarity_modality
 from .steps import ArticleState, SentenceState, SentenceStep
@@ -134,6 +134,8 @@ class Events(SentenceStep):
             if "speaker" not in event.roles:
                 return None
             discourse.last_speaker = event.roles["speaker"][0]
+        if "agent" in rule.roles:
+            carry_agent(discourse, source.sentence, tword, event)
         # Roles must not repeat across role names (an origin is not also an agent).
         seen: set[str] = set()
         for role in ROLE_PRIORITY:
