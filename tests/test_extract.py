@@ -17,7 +17,7 @@ from kg.extract.context import SentenceContext
 from kg.extract.discourse import Discourse
 from kg.extract.extractor import check_order
 from kg.extract.dating import FindDates
-from kg.extract.mentions import Officials, ResolveMentions
+from kg.extract.mentions import Officials, ResolveMentions, ShortNames
 from kg.extract.steps import ArticleState, ArticleStep, SentenceStep
 from kg.extract.strategies import STRATEGIES, run_strategy
 from kg.paths import RULES_DIR
@@ -159,3 +159,58 @@ def test_extract_agent_marker_and_undergoer(rules, conllu_doc):
     assert [m.text for m in mentions] == ["حمص", "داعش"]
     assert run_strategy("by", ctx, 4, None) == [1]  # من قبل داعش
     assert run_strategy("undergoer", ctx, 4, None) == [0]  # حمص underwent the shelling
+
+
+SHORT_NAME = """
+# text = أعلنت هيئة الإغاثة الوطنية خطة . وقالت الهيئة إن الوضع صعب .
+1 أعلنت أعلن VERB _ _ 0 root _ _
+2 هيئة هيئة NOUN _ _ 1 nsubj _ ner=B-ORG
+3 الإغاثة إغاثة NOUN _ _ 2 nmod _ ner=I-ORG
+4 الوطنية وطني ADJ _ _ 3 amod _ ner=E-ORG
+5 خطة خطة NOUN _ _ 1 obj _ _
+6 . . PUNCT _ _ 1 punct _ _
+
+# text = وقالت الهيئة إن الوضع صعب .
+1 وقالت قال VERB _ _ 0 root _ _
+2 الهيئة هيئة NOUN _ _ 1 nsubj _ _
+3 إن إن SCONJ _ _ 5 mark _ _
+4 الوضع وضع NOUN _ _ 5 nsubj _ _
+5 صعب صعب ADJ _ _ 1 ccomp _ _
+6 . . PUNCT _ _ 1 punct _ _
+
+# text = وأكدت الهيئة الدولية دعمها .
+1 وأكدت أكد VERB _ _ 0 root _ _
+2 الهيئة هيئة NOUN _ _ 1 nsubj _ _
+3 الدولية دولي ADJ _ _ 2 amod _ _
+4 دعمها دعم NOUN _ _ 1 obj _ _
+5 . . PUNCT _ _ 1 punct _ _
+
+# text = قاتلت جبهة النصرة في المدينة . واشتد القتال على الجبهة .
+1 قاتلت قاتل VERB _ _ 0 root _ _
+2 جبهة جبهة NOUN _ _ 1 nsubj _ ner=B-ORG
+3 النصرة نصرة NOUN _ _ 2 nmod _ ner=E-ORG
+4 . . PUNCT _ _ 1 punct _ _
+
+# text = واشتد القتال على الجبهة .
+1 واشتد اشتد VERB _ _ 0 root _ _
+2 القتال قتال NOUN _ _ 1 nsubj _ _
+3 على على ADP _ _ 4 case _ _
+4 الجبهة جبهة NOUN _ _ 1 obl _ _
+5 . . PUNCT _ _ 1 punct _ _
+"""
+
+
+def test_extract_a_bare_head_noun_names_the_body_named_before(rules, conllu_doc):
+    """الهيئة after «هيئة الإغاثة الوطنية» is that body; «الهيئة الدولية» is another name,
+    and الجبهة (the front line) is no short name of «جبهة النصرة»."""
+    doc = conllu_doc(SHORT_NAME)
+    state = ArticleState(doc, ArticleFacts(doc), Discourse())
+    ResolveMentions(rules)(state)
+    ShortNames(rules)(state)
+    by_sentence = {}
+    for m in state.mentions:
+        by_sentence.setdefault(m.sentence, []).append((m.text, state.actors[m.actor].label_ar))
+    assert by_sentence[0] == [("هيئة الإغاثة الوطنية", "هيئة الإغاثة الوطنية")]
+    assert by_sentence[1] == [("الهيئة", "هيئة الإغاثة الوطنية")]
+    assert 2 not in by_sentence  # الهيئة الدولية: an adjective follows, another body
+    assert 4 not in by_sentence  # على الجبهة: the front line

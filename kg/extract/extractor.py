@@ -18,7 +18,7 @@ from .discourse import CarryDate, Discourse
 from .events import Events
 from .forces import Forces, TroopCounts
 from .generic import GenericActors
-from .mentions import DropNonMentions, NationalBodies, Officials, PruneActors, ResolveMentions
+from .mentions import DropNonMentions, NationalBodies, Officials, PruneActors, ResolveMentions, ShortNames
 from .relations import Relations
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep, Step
 from .titles import Titles
@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 STEPS: tuple[type[Step], ...] = (
     # article
-    ResolveMentions, FindDates, DropNonMentions, NationalBodies, GenericActors, PruneActors,
+    ResolveMentions, FindDates, DropNonMentions, NationalBodies, GenericActors, ShortNames, PruneActors,
     # sentence
     Officials, BuildContext, SentenceDates, TroopCounts, Titles, Relations, Events, Forces, CarryDate,
 )

@@ -13,7 +13,9 @@ Article steps, in order:
    and a bare title noun tagged as a person (الوزير) is nobody in particular.
 3. :class:`NationalBodies`: a bare body noun (البرلمان) is that body of the
    country the article is mostly about.
-4. :class:`PruneActors`: NER actors left without a mention go.
+4. :class:`ShortNames`: a bare definite head noun (الائتلاف) names the body or
+   group last named with it (الائتلاف الوطني السوري).
+5. :class:`PruneActors`: NER actors left without a mention go.
 
 Then per sentence, :class:`Officials`: an unnamed official stands for their
 country (الرئيس المصري).
@@ -286,6 +288,55 @@ class NationalBodies(ArticleStep):
                     taken.update(ids)
                     break
         mentions.sort(key=lambda m: (m.sentence, m.start))
+
+
+# Classes whose names start with a head noun a later mention may use alone (الائتلاف الوطني
+# السوري … الائتلاف; تنظيم داعش … التنظيم): bodies and groups, not people or places.
+SHORT_NAME_CLASSES = ("Organization", "ArmedGroup")
+SHORT_NAME_STOPS = lexicon.words("short_name_stops")
+
+
+class ShortNames(ArticleStep):
+    """A bare definite head noun names the body or group the article last named with it:
+    "أعلن الائتلاف الوطني السوري … وقال الائتلاف إن …", "تنظيم داعش … وأعلن التنظيم". The
+    head is the first word of a mention of two or more words whose actor is an organisation
+    or armed group; the later word is definite (ال after any proclitic), in no mention, and
+    not followed by a noun or adjective, which would make it another name (المجلس الوطني)."""
+
+    name = "short_names"
+    requires = frozenset({"actors", "mentions"})
+
+    def __call__(self, state: ArticleState) -> None:
+        actors, heads = state.actors, {}
+        added: list[Mention] = []
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in state.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        for sent in state.doc.sentences:
+            mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
+            taken = {w for m in mentions for w in m.words}
+            named = {w: m for m in mentions for w in m.words}
+            for w in sent.words:
+                m = named.get(w.id)
+                if m is not None:
+                    head = clitics.strip_article(clitics.strip_conjunction(w.norm))
+                    if len(m.words) >= 2 and w.id == m.words[0] and actors[m.actor].cls in SHORT_NAME_CLASSES \
+                            and head not in SHORT_NAME_STOPS:
+                        heads[head] = m.actor
+                    continue
+                if w.id in taken or w.upos not in ("NOUN", "PROPN", "X"):
+                    continue
+                nxt = sent.word(w.id + 1) if w.id < len(sent.words) else None
+                if nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ", "X") and nxt.id not in taken:
+                    continue
+                definite = [v for v in proclitic_variants(w.norm) if v.startswith(clitics.ARTICLE)]
+                actor = next((heads[clitics.strip_article(v)] for v in definite
+                              if clitics.strip_article(v) in heads), None)
+                if actor is not None:
+                    added.append(Resolver._mention(sent, actor, (w.id,), state.doc, False))
+        if added:
+            state.mentions.extend(added)
+            state.mentions.sort(key=lambda m: (m.sentence, m.start))
 
 
 class PruneActors(ArticleStep):
