@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lang.ar import lexicon, proclitic_variants
+from ..lang.ar import clitics, lexicon, proclitic_variants
 from .context import QUOTE_MARKS, SentenceContext, opens_quotation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,6 +21,7 @@ NAME_DEPRELS = ("nmod", "flat", "appos", "amod", "conj", "cc", "compound", "name
 SUBORDINATORS = lexicon.words("subordinators")
 RELATIVES = lexicon.words("relatives")
 WITNESS = lexicon.words("witness_verbs")
+GATHER = lexicon.words("gather_verbs")
 
 
 def group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_verb: bool = True,
@@ -224,4 +225,36 @@ def s_relative(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> li
             break
         if w.upos not in ("ADJ", "X") or wid in ctx.by_word:
             break
+    return []
+
+
+def _gathers(verb) -> bool:
+    return verb.upos in ("VERB", "X") and bool(({verb.lemma_norm} | clitics.verb_stems(verb.norm)) & GATHER)
+
+
+def s_gathered(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """Those a meeting brings together (lexicon ``gather_verbs``): the objects of "الاجتماع
+    الذي جمع X و Y" (a relative clause on the trigger, by the parse or a relative pronoun
+    and the verb right after it) or of "جمع اللقاء X و Y" (the trigger is the verb's
+    subject: the actors after it)."""
+    s = ctx.sentence
+    t = s.word(trigger)
+    if t.upos == "VERB":
+        return []
+    verbs = [c.id for c in s.children(trigger) if c.deprel.startswith("acl") and _gathers(c)]
+    for wid in range(trigger + 1, min(len(s.words), trigger + 4) + 1):
+        w = s.word(wid)
+        if w.norm in RELATIVES and wid + 1 <= len(s.words) and _gathers(s.word(wid + 1)):
+            verbs.append(wid + 1)
+            break
+        if w.upos not in ("ADJ", "X") or wid in ctx.by_word:
+            break
+    for verb in verbs:
+        found = group_after(ctx, verb, window=14)
+        if len(found) >= 2:
+            return found
+    if t.head and t.head < trigger and _gathers(s.word(t.head)):
+        found = group_after(ctx, trigger, window=14)
+        if len(found) >= 2:
+            return found
     return []

@@ -293,7 +293,7 @@ class NationalBodies(ArticleStep):
 # Classes whose names start with a head noun a later mention may use alone (الائتلاف الوطني
 # السوري … الائتلاف; تنظيم داعش … التنظيم): bodies and groups, not people or places.
 SHORT_NAME_CLASSES = ("Organization", "ArmedGroup")
-SHORT_NAME_STOPS = lexicon.words("short_name_stops")
+SHORT_NAME_STOPS = {clitics.strip_article(w) for w in lexicon.words("short_name_stops")}
 
 
 class ShortNames(ArticleStep):

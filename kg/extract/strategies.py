@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Callable
 from ..gazetteer import Entry
 from ..lang.ar import lexicon, normalize_ar, proclitic_variants, strip_article
 from ..quantities import noun_variants
-from .clauses import (RELATIVES, conjuncts, group_after, group_before, is_free, s_places, s_relative, s_subject,
-                      s_witness)
+from .clauses import (RELATIVES, conjuncts, group_after, group_before, is_free, s_gathered, s_places, s_relative,
+                      s_subject, s_witness)
 from .context import COMMAS, SentenceContext, opens_quotation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -342,6 +342,7 @@ STRATEGIES: dict[str, Strategy] = {s.name: s for s in (
     Strategy("places", s_places),
     Strategy("witness", s_witness),
     Strategy("relative", s_relative),
+    Strategy("gathered", s_gathered),
     Strategy("prep", s_prep, takes_argument=True),
     Strategy("demonym", s_demonym, gives="actors"),
     Strategy("subject_demonym", s_subject_demonym, gives="actors"),
