@@ -179,12 +179,12 @@ def format_violations(report: ValidationReport) -> str:
 
     >>> print(format_violations(ValidationReport(False, [Violation(
     ...     "kgsh:AgreementShape", "kgr:article/a/event/0", "kg:party",
-    ...     "an agreement needs at least two parties (kg:party)", label="اتفاق",
+    ...     "an agreement needs a party (kg:party)", label="اتفاق",
     ...     sentence="وقّع البلدان اتفاقاً.", sentence_iri="kgr:article/a/s0")])))
     1 violation
     <BLANKLINE>
     kgsh:AgreementShape (1)
-      kgr:article/a/event/0 "اتفاق" kg:party: an agreement needs at least two parties (kg:party)
+      kgr:article/a/event/0 "اتفاق" kg:party: an agreement needs a party (kg:party)
         sentence kgr:article/a/s0: وقّع البلدان اتفاقاً.
     """
     if report.conforms and not report.violations:

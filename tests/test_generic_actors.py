@@ -31,10 +31,10 @@ from kg.vocab import KG, KGR, ontology_graph
 
 PARSES: dict[str, str] = {
     # army
-    "قصف الجيش السوري مواقع في ريف المدينة .": """
+    "قصف الجيش الباكستاني مواقع في ريف المدينة .": """
         1 قصف قصف VERB 0 root
         2 الجيش جيش NOUN 1 nsubj
-        3 السوري سوري ADJ 2 amod
+        3 الباكستاني باكستاني ADJ 2 amod
         4 مواقع موقع NOUN 1 obj
         5 في في ADP 6 case
         6 ريف ريف NOUN 1 obl
@@ -80,11 +80,11 @@ PARSES: dict[str, str] = {
         5 البلدة بلدة NOUN 1 obl
         6 . . PUNCT 1 punct""",
     # government forces
-    "سيطرت قوات النظام السوري على البلدة .": """
+    "سيطرت قوات النظام الباكستاني على البلدة .": """
         1 سيطرت سيطر VERB 0 root
         2 قوات قوة NOUN 1 nsubj
         3 النظام نظام NOUN 2 nmod
-        4 السوري سوري ADJ 3 amod
+        4 الباكستاني باكستاني ADJ 3 amod
         5 على على ADP 6 case
         6 البلدة بلدة NOUN 1 obl
         7 . . PUNCT 1 punct""",
@@ -613,12 +613,12 @@ def test_generic_a_demonym_tagged_as_a_country_joins_the_phrase(rules, conllu_do
     doc = conllu_doc(to_conllu("""
         1 قصف قصف VERB 0 root
         2 الجيش جيش NOUN 1 nsubj
-        3 السوري سوري ADJ 2 amod S-LOC
+        3 الباكستاني باكستاني ADJ 2 amod S-LOC
         4 المدينة مدينة NOUN 1 obj
         5 . . PUNCT 1 punct"""))
     facts = rules.extract(doc)
-    army = institution_iri(str(KGR["actor/syria"]), "army")
-    assert [(m.text, m.actor) for m in facts.mentions] == [("الجيش السوري", army)]
+    army = institution_iri(str(KGR["actor/pakistan"]), "army")
+    assert [(m.text, m.actor) for m in facts.mentions] == [("الجيش الباكستاني", army)]
 
 
 # --------------------------------------------------------------------------
@@ -723,3 +723,26 @@ def test_generic_file_is_accepted_by_the_rule_set(tmp_path):
     shutil.copytree(RULES_PATH.parent, target)
     base = len(RuleSet.load().events)
     assert len(RuleSet.load(target).events) == base
+
+
+def test_generic_government_forces_are_the_army_the_gazetteer_knows(rules, conllu_doc):
+    """Bare قوات النظام in an article about Syria: the regime's forces are the Syrian Armed
+    Forces of the gazetteer (``bodies``), not a second unnamed Syrian institution."""
+    doc = conllu_doc(to_conllu("""
+        1 أعلنت أعلن VERB 0 root
+        2 سوريا سوريا PROPN 1 nsubj S-LOC
+        3 حالة حالة NOUN 1 obj
+        4 الطوارئ طوارئ NOUN 3 nmod
+        5 . . PUNCT 1 punct
+        --
+        1 قالت قال VERB 0 root
+        2 سوريا سوريا PROPN 1 nsubj S-LOC
+        3 إن إن SCONJ 6 mark
+        4 قوات قوة NOUN 6 nsubj
+        5 النظام نظام NOUN 4 nmod
+        6 تقدمت تقدم VERB 1 ccomp
+        7 . . PUNCT 1 punct"""))
+    facts = rules.extract(doc)
+    forces = [m for m in facts.mentions if m.text == "قوات النظام"]
+    assert [m.actor for m in forces] == [str(KGR["actor/syrian_army"])]
+    assert facts.actors[forces[0].actor].label_en == "Syrian Armed Forces"

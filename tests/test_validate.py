@@ -34,7 +34,7 @@ def test_validate_broken_fixture_has_exactly_the_expected_violations() -> None:
     assert not report.conforms
     assert [(v.shape, v.focus, v.path, v.message) for v in report.violations] == [
         ("kgsh:AgreementShape", "kgr:article/b001/event/0", "kg:party",
-         "an agreement needs at least two parties (kg:party)"),
+         "an agreement needs a party (kg:party)"),
         # A kg:PhoneCall is a kg:Event through kg:Meeting: the event shape reaches it.
         ("kgsh:EventShape", "kgr:article/b001/event/1", "prov:wasDerivedFrom",
          "an event needs its source sentence (prov:wasDerivedFrom)"),
@@ -118,7 +118,7 @@ def test_validate_format_groups_by_shape() -> None:
     assert lines[0] == "3 violations"
     assert [line for line in lines if line.startswith("kgsh:")] == [
         "kgsh:AgreementShape (1)", "kgsh:EventShape (1)", "kgsh:MilitaryForceShape (1)"]
-    assert '  kgr:article/b001/event/0 "اتفاق" kg:party: an agreement needs at least two parties (kg:party)' in lines
+    assert '  kgr:article/b001/event/0 "اتفاق" kg:party: an agreement needs a party (kg:party)' in lines
     assert "    sentence kgr:article/b001/s0: وقّعت الأردن اتفاقاً جديداً للتعاون الدفاعي." in lines
     assert "(value: -50)" in text
 
