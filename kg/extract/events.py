@@ -42,21 +42,22 @@ class Events(SentenceStep):
 
     def __call__(self, state: ArticleState, sent: SentenceState) -> None:
         rules, ctx = self.rules, sent.ctx
-        found: dict[int, EventRule] = {}
+        found: dict[int, list[EventRule]] = {}
         for rule, trigger in rules.matcher.triggers(ctx.sentence, ctx.mentions, state.actors):
-            if rule.vetoed(ctx.sentence, trigger) or in_quoted_name(ctx.sentence, trigger):
-                continue  # another sense, or part of a quoted name («فجر ليبيا», «عاصفة الحزم»)
-            # One event per trigger word; the first rule in file order wins.
-            if trigger not in found or rules.events.index(rule) < rules.events.index(found[trigger]):
-                found[trigger] = rule
+            if rule.vetoed(ctx.sentence, trigger) or in_quoted_name(ctx.sentence, trigger) \
+                    or in_name(ctx, trigger):
+                continue  # another sense, or part of a name («فجر ليبيا», مدينة تدمر)
+            if rule not in found.setdefault(trigger, []):
+                found[trigger].append(rule)
         events: list[tuple[int, EventRule, Event]] = []
         for trigger in sorted(found):
-            rule = found[trigger]
-            event = self._event(state, ctx, sent.source, rule, trigger, sent.dates, sent.counts)
-            if event is not None:
-                events.append((trigger, rule, event))
-        # Events without the actors their rule needs are dropped.
-        events = [(t, r, e) for t, r, e in events if r.has_roles(e)]
+            # One event per trigger word: the first rule in file order that makes one with the
+            # actors it needs (a withdrawal of counted troops, else a retreat of fighters).
+            for rule in sorted(found[trigger], key=rules.events.index):
+                event = self._event(state, ctx, sent.source, rule, trigger, sent.dates, sent.counts)
+                if event is not None and rule.has_roles(event):
+                    events.append((trigger, rule, event))
+                    break
         # Several triggers of one incident in a sentence (مقتل … بغارة) make one event.
         merged: list[tuple[int, EventRule, Event]] = []
         for trigger, rule, event in events:
@@ -193,6 +194,13 @@ class Events(SentenceStep):
                 state.ensure_actor(country)
                 return country.iri
         return m.actor
+
+
+def in_name(ctx: SentenceContext, trigger: int) -> bool:
+    """The trigger word is part of a person's or a place's name: مدينة تدمر is Palmyra, not
+    "destroys"."""
+    index = ctx.by_word.get(trigger)
+    return index is not None and ctx.cls(index) in ("Person", "Place")
 
 
 def named_as(state: ArticleState, iri: str, firsts: tuple[str, ...] | None) -> bool:
