@@ -746,3 +746,25 @@ def test_generic_government_forces_are_the_army_the_gazetteer_knows(rules, conll
     forces = [m for m in facts.mentions if m.text == "قوات النظام"]
     assert [m.actor for m in forces] == [str(KGR["actor/syrian_army"])]
     assert facts.actors[forces[0].actor].label_en == "Syrian Armed Forces"
+
+
+def test_generic_a_rule_folder_brings_its_own_heads_and_counts(tmp_path, conllu_doc):
+    """[rules] dir: the folder's generic_actors.yaml and quantities.yaml are the ones read."""
+    import shutil
+
+    from kg.extract import RuleSet
+    from kg.paths import RULES_DIR
+
+    folder = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, folder)
+    path = folder / "generic_actors.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("en: Gunmen", "en: Armed men"), encoding="utf-8")
+    facts = RuleSet.load(folder).extract(conllu_doc(to_conllu(ATTACK)))
+    gunmen = facts.actors[generic_actor_iri("inline", "gunmen")]
+    assert gunmen.label_en == "Armed men"
+    broken = tmp_path / "broken"  # another path: rule files are cached per path
+    shutil.copytree(RULES_DIR, broken)
+    (broken / "quantities.yaml").write_text("version: [", encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        RuleSet.load(broken)
+    assert err.value.code == "E352" and "quantities.yaml" in str(err.value)

@@ -30,7 +30,7 @@ class TroopCounts(SentenceStep):
     provides = frozenset({"counts"})
 
     def __call__(self, state: ArticleState, sent: SentenceState) -> None:
-        sent.counts = find_troop_counts(sent.sentence, state.text)
+        sent.counts = find_troop_counts(sent.sentence, state.text, self.rules.quantities)
 
 
 def force_owner(state: ArticleState, rules: RuleSet, ctx: SentenceContext, noun: int, event: Event | None = None,

@@ -325,7 +325,7 @@ class GenericActors(ArticleStep):
 
     def __init__(self, rules) -> None:  # noqa: ANN001 - a RuleSet
         super().__init__(rules)
-        self.data = load_generic_actors()
+        self.data = rules.generic_actors
 
     def __call__(self, state: ArticleState) -> None:
         main = main_country(state)

@@ -22,8 +22,10 @@ from ..facts import ArticleFacts, Event
 from ..gazetteer import Gazetteer
 from ..lang.ar import clitics, normalize_ar
 from ..paths import RULES_DIR
+from ..quantities import QuantityRules
 from ..quantities import load_rules as load_quantity_rules
 from ..vocab import ACTOR_CLASSES, KG, ROLES
+from .generic import GenericRules, load_generic_actors
 from .matcher import Matcher
 from .mentions import ActorClasses, Resolver
 from .strategies import STRATEGIES
@@ -267,7 +269,10 @@ class RuleSet:
     """All rules, the gazetteer and the matchers, loaded once per run."""
 
     def __init__(self, events: list[EventRule], titles: TitleRule, relations: list[RelationRule], cues: Cues,
-                 gazetteer: Gazetteer, classes: ActorClasses | None = None) -> None:
+                 gazetteer: Gazetteer, classes: ActorClasses | None = None, directory: Path | None = None) -> None:
+        # The rule folder: its quantities.yaml and generic_actors.yaml, when it has them, replace
+        # the defaults of pipelines/rules.
+        self.directory = directory
         self.events = events
         self.titles = titles
         self.relations = relations
@@ -338,12 +343,28 @@ class RuleSet:
         if titles is None or cues is None:
             raise RuleError("E316", f"{directory}: needs a `kind: titles` and a `kind: cues` file",
                             fix="restore pipelines/rules/titles.yaml and cues.yaml")
-        return cls(events, titles, relations, cues, gazetteer or Gazetteer.load(), classes)
+        ruleset = cls(events, titles, relations, cues, gazetteer or Gazetteer.load(), classes, directory)
+        _ = ruleset.quantities, ruleset.generic_actors  # a broken file fails here, before any parse
+        return ruleset
+
+    def _own_file(self, name: str) -> Path | None:
+        path = self.directory / name if self.directory is not None else None
+        return path if path is not None and path.is_file() else None
+
+    @cached_property
+    def quantities(self) -> QuantityRules:
+        """The troop-count word lists: the rule folder's quantities.yaml, else the default."""
+        return load_quantity_rules(self._own_file("quantities.yaml"))
+
+    @cached_property
+    def generic_actors(self) -> GenericRules:
+        """The unnamed-actor heads: the rule folder's generic_actors.yaml, else the default."""
+        return load_generic_actors(self._own_file("generic_actors.yaml"))
 
     @cached_property
     def force_nouns(self) -> set[str]:
         """Force nouns come from the troop-count data, so both agree."""
-        return set(load_quantity_rules().force_nouns)
+        return set(self.quantities.force_nouns)
 
     @cached_property
     def extractor(self) -> "Extractor":
