@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..facts import Actor, Event
 from ..lang.ar import clitics, lexicon
+from .clauses import s_subject
 from .context import COMMAS, SentenceContext
 from .steps import ArticleState, SentenceState, SentenceStep
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..dates import TimeExpression
 
 RELATIVES = lexicon.words("relatives")
+KANA = lexicon.words("kana_verbs")
 SUBORDINATORS = lexicon.words("subordinators")
 
 
@@ -75,11 +77,14 @@ def dual_subject(ctx: SentenceContext, trigger: int) -> bool:
 
 def explicit_subject(ctx: SentenceContext, trigger: int) -> bool:
     """وأضاف البيان … has a subject (a non-actor); وأضاف: / وأضاف أن … has none. So has a
-    verb in a relative clause: in "الشرطة التي قالت" the police said it."""
+    verb in a relative clause: in "الشرطة التي قالت" the police said it; and a verb after
+    كان and its subject: "وكان الوزير قد صرح", "وكانت الشركة تقول"."""
     s = ctx.sentence
     if any(c.deprel.startswith("nsubj") for c in s.children(trigger)):
         return True
     if trigger > 1 and s.word(trigger - 1).norm in RELATIVES:
+        return True
+    if _after_kana_subject(ctx, trigger):
         return True
     for wid in range(trigger + 1, len(s.words) + 1):
         w = s.word(wid)
@@ -87,6 +92,43 @@ def explicit_subject(ctx: SentenceContext, trigger: int) -> bool:
             continue
         return w.upos in ("NOUN", "PROPN", "X") and w.norm not in SUBORDINATORS
     return False
+
+
+def _after_kana_subject(ctx: SentenceContext, trigger: int) -> bool:
+    """A form of كان (lexicon ``kana_verbs``) stands a few words before the trigger with a
+    mention between them: its subject is the trigger's ("وكان رينزي قد صرح")."""
+    s = ctx.sentence
+    seen_mention = False
+    for wid in range(trigger - 1, max(0, trigger - 8), -1):
+        w = s.word(wid)
+        if ctx.is_break(w):
+            return False
+        if wid in ctx.by_word:
+            seen_mention = True
+            continue
+        if clitics.verb_stems(w.norm) & KANA:
+            return seen_mention
+        if w.upos == "VERB":
+            return False
+    return False
+
+
+def sentence_subject(ctx: SentenceContext, trigger: int, classes: tuple[str, ...] | None) -> str | None:
+    """The actor a dropped subject continues within its sentence: the subject of the nearest
+    earlier main-clause verb (root, conj or parataxis in the parse: not a verb after أن or in
+    a relative clause) that has one among the mentions (by the parse, else the mention right
+    after it), of one of ``classes``: "وأشار الوزير إلى جولته في الكويت وقطر، وشدد على …"."""
+    s = ctx.sentence
+    for wid in range(trigger - 1, 0, -1):
+        w = s.word(wid)
+        if w.upos != "VERB" or wid in ctx.by_word or not w.deprel.startswith(("root", "conj", "parataxis")):
+            continue
+        found = s_subject(ctx, wid, None) or [
+            ctx.by_word[n] for n in (wid + 1,) if n in ctx.by_word and ctx.mentions[ctx.by_word[n]].words[0] == n]
+        found = [i for i in found if classes is None or ctx.cls(i) in classes]
+        if found:
+            return ctx.mentions[found[0]].actor
+    return None
 
 
 def dropped_subject(ctx: SentenceContext, trigger: int, verb_trigger: bool) -> bool:

@@ -18,7 +18,8 @@ from ..facts import Event, SourceRef
 from ..lang.ar import clitics, normalize_ar
 from .context import SentenceContext, in_quoted_name
 from .dating import nearest_date
-from .discourse import Discourse, agrees, carried_date, carry_agent, dropped_subject, dual_reference, dual_subject
+from .discourse import (Discourse, agrees, carried_date, carry_agent, dropped_subject, dual_reference,
+                        dual_subject, sentence_subject)
 from .forces import country_of, event_force
 from .polarity import polarity_modality
 from .steps import ArticleState, SentenceState, SentenceStep
@@ -89,7 +90,9 @@ class Events(SentenceStep):
             if not rule.topic:
                 continue
             for _, _, later in merged[i + 1:]:
-                if later.type in rule.topic and id(later) not in claimed:
+                # An event with no actor and no force is no topic: a statement about "الهجمات"
+                # of an illness or the "انفجار" of a price bubble says nothing about attacks.
+                if later.type in rule.topic and id(later) not in claimed and (later.roles or later.force):
                     event.topic = later
                     claimed.add(id(later))
                     break
@@ -120,10 +123,14 @@ class Events(SentenceStep):
                 event.add_role(dual_role, actor)
         # A dropped subject goes on with the actor the article is about, before word order can
         # take a name the verb follows ("… الكويت وقطر والعراق، وشدد على …": Iraq says nothing).
-        if rule.continues and rule.continues not in event.roles and discourse.last_speaker \
-                and dropped_subject(ctx, trigger, rule.continues == "speaker") \
-                and agrees(tword, state.actors[discourse.last_speaker]):
-            event.add_role(rule.continues, discourse.last_speaker)
+        if rule.continues and rule.continues not in event.roles \
+                and dropped_subject(ctx, trigger, rule.continues == "speaker"):
+            # The subject of an earlier verb of the sentence ("ولم يتوقف الوزير عند هذا الحد بل
+            # أوضح …"), else the article's last speaker.
+            allowed = rule.role_classes.get(rule.continues)
+            actor = sentence_subject(ctx, trigger, allowed) or discourse.last_speaker
+            if actor and agrees(tword, state.actors[actor]):
+                event.add_role(rule.continues, actor)
         for role, strategies in rule.roles.items():
             if len(event.roles.get(role, [])) >= max(1, rule.needed(role)):
                 continue  # filled by the pair or the continued subject (a meeting needs more)
