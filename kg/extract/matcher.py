@@ -8,6 +8,7 @@ parsed words. ``LEMMA`` and ``NORM`` hold the normalised lemma and form
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from spacy.matcher import DependencyMatcher
@@ -38,16 +39,67 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
     return out
 
 
+def _value_test(spec) -> tuple[str, object] | None:
+    """A test of one LEMMA or NORM value of a pattern: ``("in", set)`` for an exact string or
+    IN, ``("re", pattern)`` for REGEX (searched, as spaCy does); None when the value says
+    nothing a word must be (NOT_IN alone)."""
+    if isinstance(spec, str):
+        return "in", frozenset([spec])
+    if not isinstance(spec, dict):
+        return None
+    if "IN" in spec:
+        return "in", frozenset(spec["IN"])
+    if "REGEX" in spec:
+        return "re", re.compile(spec["REGEX"])
+    return None
+
+
+def _anchor_tests(pattern: list[dict]) -> list[tuple[int, str, object]] | None:
+    """What the anchor node (``trigger``) of a pattern asks of a word's LEMMA (0) and NORM
+    (1); None when it asks neither, so that any sentence may hold it."""
+    anchor = next((node for node in pattern if node.get("RIGHT_ID") == "trigger"), pattern[0])
+    attrs = anchor.get("RIGHT_ATTRS", {})
+    tests = [(index, *test) for index, key in enumerate(("LEMMA", "NORM")) if key in attrs
+             for test in [_value_test(attrs[key])] if test is not None]
+    return tests or None
+
+
+def _passes(value: str, kind: str, payload) -> bool:  # noqa: ANN001 - a set or a pattern
+    return value in payload if kind == "in" else payload.search(value) is not None
+
+
 class Matcher:
-    """The event rules' trigger patterns, compiled once per rule set."""
+    """The event rules' trigger patterns, compiled once per rule set. One DependencyMatcher
+    per rule; a sentence runs only the rules whose trigger word it may hold (the anchor's
+    LEMMA/NORM tests, a superset of what the full pattern matches), which spares most of the
+    matching and the building of the spaCy ``Doc`` for sentences without any trigger."""
 
     def __init__(self, rules: list[EventRule]) -> None:
         self.vocab = Vocab()
-        self._matcher = DependencyMatcher(self.vocab)
-        self._by_key: dict[int, EventRule] = {}
+        self._rules: list[tuple[EventRule, DependencyMatcher, list | None]] = []
         for rule in rules:
-            self._matcher.add(rule.id, rule.patterns)
-            self._by_key[self.vocab.strings[rule.id]] = rule
+            matcher = DependencyMatcher(self.vocab)
+            matcher.add(rule.id, rule.patterns)
+            anchors = [_anchor_tests(p) for p in rule.patterns]
+            self._rules.append((rule, matcher, None if any(a is None for a in anchors) else anchors))
+
+    @staticmethod
+    def _may_hold(values: list[tuple[str, str]], distinct: tuple[set[str], set[str]], anchors: list | None) -> bool:
+        """Some word passes every test of some anchor. ``values``: (lemma, norm) per word;
+        ``distinct``: the sets of lemmas and of norms."""
+        if anchors is None:
+            return True
+        for tests in anchors:
+            if len(tests) == 1:
+                index, kind, payload = tests[0]
+                if kind == "in":
+                    if not payload.isdisjoint(distinct[index]):
+                        return True
+                elif any(payload.search(v) for v in distinct[index]):
+                    return True
+            elif any(all(_passes(v[i], k, p) for i, k, p in tests) for v in values):
+                return True
+        return False
 
     def doc(self, sentence: Sentence, mentions: list[Mention], actors: dict[str, Actor]) -> Doc:
         """The sentence as a spaCy ``Doc``, with the mentions as entities."""
@@ -67,6 +119,14 @@ class Matcher:
 
     def triggers(self, sentence: Sentence, mentions: list[Mention],
                  actors: dict[str, Actor]) -> Iterator[tuple[EventRule, int]]:
-        """(rule, trigger word id) for every match, in the matcher's order."""
-        for match_id, token_ids in self._matcher(self.doc(sentence, mentions, actors)):
-            yield self._by_key[match_id], token_ids[0] + 1
+        """(rule, trigger word id) for every match, rule by rule in file order."""
+        sdoc = None
+        values = [(w.lemma_norm if w.lemma else w.norm, w.norm) for w in sentence.words]
+        distinct = ({v[0] for v in values}, {v[1] for v in values})
+        for rule, matcher, anchors in self._rules:
+            if not self._may_hold(values, distinct, anchors):
+                continue
+            if sdoc is None:
+                sdoc = self.doc(sentence, mentions, actors)
+            for _, token_ids in matcher(sdoc):
+                yield rule, token_ids[0] + 1

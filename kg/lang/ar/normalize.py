@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import yaml
 
@@ -30,6 +31,10 @@ _SPACE = re.compile(r"\s+")
 _ARABIC_LETTER = re.compile(f"[{_TABLES['letters']}]")
 
 
+# Words and short phrases repeat across sentences and articles: their normal forms are kept.
+_SHORT = 48
+
+
 def normalize_ar(text: str) -> str:
     """Return ``text`` normalised for matching (not for display).
 
@@ -42,6 +47,15 @@ def normalize_ar(text: str) -> str:
     >>> normalize_ar("Middle East Eye")
     'middle east eye'
     """
+    return _normalize_short(text) if len(text) <= _SHORT else _normalize(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalize_short(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _DIACRITICS.sub("", text).replace(_TATWEEL, "")
     text = text.translate(_LETTERS).translate(_DIGITS)
