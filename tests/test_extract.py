@@ -246,3 +246,30 @@ def test_extract_the_trigger_prefilter_loses_no_match(rules):
                 checked += 1
                 matched += bool(found)
     assert checked > 100 and matched > 50  # the examples do exercise the rules
+
+
+def test_extract_a_bare_head_the_gazetteer_knows_follows_the_full_name(rules, conllu_doc):
+    """The gazetteer gives bare التحالف to the Global Coalition; after «التحالف العربي» in the
+    same article it is the Saudi-led coalition."""
+    doc = conllu_doc("""
+# text = أعلن التحالف العربي هدنة .
+1 أعلن أعلن VERB _ _ 0 root _ _
+2 التحالف تحالف NOUN _ _ 1 nsubj _ _
+3 العربي عربي ADJ _ _ 2 amod _ _
+4 هدنة هدنة NOUN _ _ 1 obj _ _
+5 . . PUNCT _ _ 1 punct _ _
+
+# text = وقال التحالف إن الهدنة بدأت .
+1 وقال قال VERB _ _ 0 root _ _
+2 التحالف تحالف NOUN _ _ 1 nsubj _ _
+3 إن إن SCONJ _ _ 5 mark _ _
+4 الهدنة هدنة NOUN _ _ 5 nsubj _ _
+5 بدأت بدأ VERB _ _ 1 ccomp _ _
+6 . . PUNCT _ _ 1 punct _ _
+""")
+    state = ArticleState(doc, ArticleFacts(doc), Discourse())
+    ResolveMentions(rules)(state)
+    bare = next(m for m in state.mentions if m.sentence == 1)
+    assert bare.actor.endswith("/coalition")  # the gazetteer alone: the Global Coalition
+    ShortNames(rules)(state)
+    assert [m.actor.rsplit("/", 1)[-1] for m in state.mentions] == ["saudi_led_coalition"] * 2

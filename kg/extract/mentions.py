@@ -298,7 +298,8 @@ SHORT_NAME_STOPS = {clitics.strip_article(w) for w in lexicon.words("short_name_
 
 class ShortNames(ArticleStep):
     """A bare definite head noun names the body or group the article last named with it:
-    "أعلن الائتلاف الوطني السوري … وقال الائتلاف إن …", "تنظيم داعش … وأعلن التنظيم". The
+    "أعلن الائتلاف الوطني السوري … وقال الائتلاف إن …", "تنظيم داعش … وأعلن التنظيم", even
+    where the gazetteer gives the bare word to another body ("التحالف العربي … التحالف"). The
     head is the first word of a mention of two or more words whose actor is an organisation
     or armed group; the later word is definite (ال after any proclitic), in no mention, and
     not followed by a noun or adjective, which would make it another name (المجلس الوطني)."""
@@ -323,6 +324,11 @@ class ShortNames(ArticleStep):
                     if len(m.words) >= 2 and w.id == m.words[0] and actors[m.actor].cls in SHORT_NAME_CLASSES \
                             and head not in SHORT_NAME_STOPS:
                         heads[head] = m.actor
+                    elif m.words == (w.id,) and heads.get(head, m.actor) != m.actor \
+                            and actors[m.actor].cls in SHORT_NAME_CLASSES and w.norm != head:
+                        # A bare head the gazetteer gives to another body (التحالف → the Global
+                        # Coalition) names the one the article named in full (التحالف العربي).
+                        m.actor = heads[head]
                     continue
                 if w.id in taken or w.upos not in ("NOUN", "PROPN", "X"):
                     continue
