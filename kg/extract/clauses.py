@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lang.ar import clitics, lexicon, proclitic_variants
+from ..lang.ar import clitics, lexicon
 from .context import QUOTE_MARKS, SentenceContext, opens_quotation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -131,6 +131,12 @@ def is_free(s, wid: int) -> bool:
     """No case marker hangs on the word: a genitive, not a prepositional phrase."""
     return not any(c.deprel == "case" for c in s.children(wid))
 
+def verb_in(verb, words: frozenset[str] | set[str]) -> bool:  # noqa: ANN001 - a Word or None
+    """The verb is one of ``words`` (a lexicon list of lemmas and forms), by its lemma or any
+    stem of its form (:func:`kg.lang.ar.clitics.verb_stems`: وتشهد, شهدتها → شهد)."""
+    return verb is not None and bool(({verb.lemma_norm} | clitics.verb_stems(verb.norm)) & words)
+
+
 def _clause_words(ctx: SentenceContext, trigger: int, back: int = 12, ahead: int = 15) -> list[int]:
     """The words of the trigger's clause by word order: back to a break, a subordinator or
     relative pronoun, or a verb other than the one that carries the trigger; ahead to the same
@@ -171,8 +177,7 @@ def _witness_verb(ctx: SentenceContext, trigger: int):
     t = s.word(trigger)
 
     def witnesses(verb) -> bool:
-        return verb is not None and verb.upos in ("VERB", "X") and \
-            bool({verb.norm, verb.lemma_norm, *proclitic_variants(verb.norm)} & WITNESS)
+        return verb is not None and verb.upos in ("VERB", "X") and verb_in(verb, WITNESS)
 
     verb = s.word(t.head) if t.head else None
     if witnesses(verb) and verb.id < trigger:
@@ -229,7 +234,7 @@ def s_relative(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> li
 
 
 def _gathers(verb) -> bool:
-    return verb.upos in ("VERB", "X") and bool(({verb.lemma_norm} | clitics.verb_stems(verb.norm)) & GATHER)
+    return verb.upos in ("VERB", "X") and verb_in(verb, GATHER)
 
 
 def s_gathered(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:

@@ -22,7 +22,7 @@ from ..gazetteer import Entry
 from ..lang.ar import lexicon, normalize_ar, proclitic_variants, strip_article
 from ..quantities import noun_variants
 from .clauses import (RELATIVES, conjuncts, group_after, group_before, is_free, s_gathered, s_places, s_relative,
-                      s_subject, s_witness)
+                      s_subject, s_witness, verb_in)
 from .context import COMMAS, SentenceContext, opens_quotation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -152,14 +152,11 @@ def s_undergoer(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> l
     s = ctx.sentence
     t = s.word(trigger)
 
-    def undergoes(verb) -> bool:
-        return verb is not None and bool({verb.norm, verb.lemma_norm, *proclitic_variants(verb.norm)} & UNDERGO)
-
     verb = s.word(t.head) if t.head else None
-    if not undergoes(verb):  # by word order: the nearest verb before the trigger
+    if not verb_in(verb, UNDERGO):  # by word order: the nearest verb before the trigger
         verb = next((s.word(w) for w in range(trigger - 1, max(0, trigger - 8), -1)
                      if s.word(w).upos == "VERB"), None)
-        if not undergoes(verb):
+        if not verb_in(verb, UNDERGO):
             return []
     found = s_subject(ctx, verb.id, None) or s_possessor(ctx, verb.id, None)
     if not found:  # VSO: the mention after the verb, or the owner of the noun after it
