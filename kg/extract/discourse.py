@@ -126,8 +126,8 @@ def sentence_subject(ctx: SentenceContext, trigger: int, classes: tuple[str, ...
         found = s_subject(ctx, wid, None) or [
             ctx.by_word[n] for n in (wid + 1,) if n in ctx.by_word and ctx.mentions[ctx.by_word[n]].words[0] == n]
         found = [i for i in found if classes is None or ctx.cls(i) in classes]
-        if found:
-            return ctx.mentions[found[0]].actor
+        if found:  # the person when one is named (رئيس الحكومة الإسرائيلية بنيامين نتنياهو)
+            return ctx.mentions[next((i for i in found if ctx.cls(i) == "Person"), found[0])].actor
     return None
 
 
