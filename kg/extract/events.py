@@ -1,7 +1,10 @@
 """Events: rule triggers found by the matcher, their roles, force, date,
 quotation, polarity and modality.
 
-For each trigger word the first rule in file order wins. Roles are filled by
+For each trigger word, the first rule in file order that makes an event with
+the actors it needs wins (a withdrawal of counted troops, else a retreat of
+fighters); a trigger inside a quoted name or a person's or place's name makes
+none. Roles are filled by
 the rule's strategies in order (:mod:`.strategies`); a role that needs two
 actors (an agreement's parties) lets later strategies add to the first.
 Events without the actors their rule needs are dropped; several triggers of
