@@ -131,10 +131,28 @@ def is_free(s, wid: int) -> bool:
     """No case marker hangs on the word: a genitive, not a prepositional phrase."""
     return not any(c.deprel == "case" for c in s.children(wid))
 
-def verb_in(verb, words: frozenset[str] | set[str]) -> bool:  # noqa: ANN001 - a Word or None
+
+def verb_in(verb, words: frozenset[str] | set[str], tagged: bool = False) -> bool:  # noqa: ANN001 - a Word or None
     """The verb is one of ``words`` (a lexicon list of lemmas and forms), by its lemma or any
-    stem of its form (:func:`kg.lang.ar.clitics.verb_stems`: وتشهد, شهدتها → شهد)."""
-    return verb is not None and bool(({verb.lemma_norm} | clitics.verb_stems(verb.norm)) & words)
+    stem of its form (:func:`kg.lang.ar.clitics.verb_stems`: وتشهد, شهدتها → شهد); with
+    ``tagged``, only a word tagged VERB (or X, as the parser tags some verbs)."""
+    return verb is not None and (not tagged or verb.upos in ("VERB", "X")) \
+        and bool(({verb.lemma_norm} | clitics.verb_stems(verb.norm)) & words)
+
+
+def _relative_verb(ctx: SentenceContext, trigger: int, test, reach: int) -> int | None:  # noqa: ANN001
+    """By word order, the verb of a relative clause on a noun trigger: a relative pronoun
+    within ``reach`` words after it (past adjectives only) and, right after the pronoun, a
+    verb that passes ``test`` ("الغارات التي شنتها …", "الاجتماع الأخير الذي جمع …")."""
+    s = ctx.sentence
+    for wid in range(trigger + 1, min(len(s.words), trigger + reach) + 1):
+        w = s.word(wid)
+        if w.norm in RELATIVES:
+            nxt = wid + 1
+            return nxt if nxt <= len(s.words) and nxt not in ctx.by_word and test(s.word(nxt)) else None
+        if w.upos not in ("ADJ", "X") or wid in ctx.by_word:
+            return None
+    return None
 
 
 def _clause_words(ctx: SentenceContext, trigger: int, back: int = 12, ahead: int = 15) -> list[int]:
@@ -176,14 +194,11 @@ def _witness_verb(ctx: SentenceContext, trigger: int):
     s = ctx.sentence
     t = s.word(trigger)
 
-    def witnesses(verb) -> bool:
-        return verb is not None and verb.upos in ("VERB", "X") and verb_in(verb, WITNESS)
-
     verb = s.word(t.head) if t.head else None
-    if witnesses(verb) and verb.id < trigger:
+    if verb_in(verb, WITNESS, tagged=True) and verb.id < trigger:
         return verb
     verb = next((s.word(w) for w in range(trigger - 1, max(0, trigger - 6), -1) if s.word(w).upos == "VERB"), None)
-    return verb if witnesses(verb) else None
+    return verb if verb_in(verb, WITNESS, tagged=True) else None
 
 
 def s_witness(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
@@ -222,19 +237,12 @@ def s_relative(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> li
             found = [i for i in s_subject(ctx, child.id, None) if ctx.preposition(i, phrase=True) is None]
             if found:
                 return found
-    for wid in range(trigger + 1, min(len(s.words), trigger + 3) + 1):
-        w = s.word(wid)
-        if w.norm in RELATIVES:
-            if wid + 1 <= len(s.words) and rule.governs(s.word(wid + 1)) and wid + 1 not in ctx.by_word:
-                return group_after(ctx, wid + 1, window=8)
-            break
-        if w.upos not in ("ADJ", "X") or wid in ctx.by_word:
-            break
-    return []
+    verb = _relative_verb(ctx, trigger, rule.governs, reach=3)
+    return group_after(ctx, verb, window=8) if verb is not None else []
 
 
-def _gathers(verb) -> bool:
-    return verb.upos in ("VERB", "X") and verb_in(verb, GATHER)
+def _gathers(verb) -> bool:  # noqa: ANN001 - a Word
+    return verb_in(verb, GATHER, tagged=True)
 
 
 def s_gathered(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
@@ -247,14 +255,8 @@ def s_gathered(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> li
     if t.upos == "VERB":
         return []
     verbs = [c.id for c in s.children(trigger) if c.deprel.startswith("acl") and _gathers(c)]
-    for wid in range(trigger + 1, min(len(s.words), trigger + 4) + 1):
-        w = s.word(wid)
-        if w.norm in RELATIVES and wid + 1 <= len(s.words) and _gathers(s.word(wid + 1)):
-            verbs.append(wid + 1)
-            break
-        if w.upos not in ("ADJ", "X") or wid in ctx.by_word:
-            break
-    for verb in verbs:
+    verbs.append(_relative_verb(ctx, trigger, _gathers, reach=4))
+    for verb in [v for v in verbs if v is not None]:
         found = group_after(ctx, verb, window=14)
         if len(found) >= 2:
             return found
