@@ -16,6 +16,7 @@ from rdflib import Literal, URIRef
 from kg.document import Document, from_conllu
 from kg.errors import RuleError
 from kg.extract import STEPS, Extractor, RuleSet
+from kg.extract.descriptors import Descriptors
 from kg.extract.generic import (RULES_PATH, GenericActors, _first_form, load_generic_actors, readable_name,
                                 sector_codes)
 from kg.graph import add_article, new_dataset, serialize_trig
@@ -305,6 +306,28 @@ PARSES: dict[str, str] = {
         5 في في ADP 6 case
         6 المدينة مدينة NOUN 1 obl
         7 . . PUNCT 1 punct""",
+    # putschists
+    "تصدت القوات لهجوم شنه الانقلابيون على المطار .": """
+        1 تصدت تصدى VERB 0 root
+        2 القوات قوة NOUN 1 nsubj
+        3-4 لهجوم
+        3 ل ل ADP 4 case
+        4 هجوم هجوم NOUN 1 obl
+        5-6 شنه
+        5 شن شن VERB 4 acl
+        6 ه هو PRON 5 obj
+        7 الانقلابيون انقلابي NOUN 5 nsubj
+        8 على على ADP 9 case
+        9 المطار مطار NOUN 5 obl
+        10 . . PUNCT 1 punct""",
+    "سيطر الانقلابيين الحوثيين على مبنى الإذاعة .": """
+        1 سيطر سيطر VERB 0 root
+        2 الانقلابيين انقلابي NOUN 1 nsubj
+        3 الحوثيين حوثي ADJ 2 amod
+        4 على على ADP 5 case
+        5 مبنى مبنى NOUN 1 obl
+        6 الإذاعة إذاعة NOUN 5 nmod
+        7 . . PUNCT 1 punct""",
     # civilians
     "قتل عشرة مدنيين في القصف .": """
         1 قتل قتل VERB 0 root
@@ -435,8 +458,9 @@ def rules() -> RuleSet:
 
 @pytest.fixture(scope="module")
 def without(rules) -> Extractor:
-    """The extraction without the step, to see what the step adds."""
-    return Extractor(rules, tuple(s for s in STEPS if s is not GenericActors))
+    """The extraction without the step (and the descriptors step that reads its actors), to
+    see what the step adds."""
+    return Extractor(rules, tuple(s for s in STEPS if s not in (GenericActors, Descriptors)))
 
 
 DATA = load_generic_actors()

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
 NAME_DEPRELS = ("nmod", "flat", "appos", "amod", "conj", "cc", "compound", "name", "det", "punct")
 SUBORDINATORS = lexicon.words("subordinators")
 RELATIVES = lexicon.words("relatives")
+KANA = lexicon.words("kana_verbs")
 WITNESS = lexicon.words("witness_verbs")
 GATHER = lexicon.words("gather_verbs")
 
@@ -42,7 +43,7 @@ def group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_ve
             break
         if stop_at_verb and w.upos == "VERB":
             break
-        if free_only and w.upos == "ADP" and len(s.tokens[w.token].words) == 1:
+        if free_only and w.upos == "ADP" and len(s.tokens[w.token].words) == 1 and not ctx.partitive(wid):
             break
     return out
 
@@ -94,6 +95,7 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
             for w in range(min(t.head, trigger) + 1, max(t.head, trigger))) \
             and (rule is None or rule.governs(s.word(t.head))):
         governors.append(t.head)
+    governors.extend(_raising_verbs(s, governors[-1], rule))
     for gov in governors:
         out: list[int] = []
         for child in s.children(gov):
@@ -115,6 +117,23 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
         if out:
             return out
     return []
+
+
+def _raising_verbs(s, wid: int, rule: EventRule | None) -> list[int]:  # noqa: ANN001 - a Sentence
+    """The verbs above ``wid`` that lend it their subject: a form of كان (lexicon
+    ``kana_verbs``: "وكانت قوات تابعة للتنظيم هاجمت المدينة") and, for a rule with
+    ``governors``, a governor over the verb that carries the noun ("واصلت الطائرات شن
+    غاراتها": the aircraft strike). Up to two steps, each an xcomp, ccomp or obj of the next."""
+    out: list[int] = []
+    w = s.word(wid)
+    while len(out) < 2 and w.head and w.deprel.startswith(("xcomp", "ccomp", "obj")):
+        verb = s.word(w.head)
+        if verb.upos not in ("VERB", "AUX") or not (
+                verb_in(verb, KANA) or (rule is not None and rule.governors and rule.governs(verb))):
+            break
+        out.append(verb.id)
+        w = verb
+    return out
 
 
 def _quoted_addressee(ctx: SentenceContext, index: int) -> bool:

@@ -14,7 +14,7 @@ from ..document import Sentence, Word
 from ..facts import Actor, Mention
 from ..gazetteer import Gazetteer
 from ..lang.ar import clitics as clitics_
-from ..lang.ar import lexicon, proclitic_variants
+from ..lang.ar import lexicon, normalize_ar, proclitic_variants
 from .steps import ArticleState, SentenceState, SentenceStep
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -25,6 +25,8 @@ COMMAS = lexicon.words("commas")
 SENTENCE_BREAK = lexicon.words("sentence_breaks")
 RELATIVES = lexicon.words("relatives")
 PLACE_NOUNS = lexicon.words("place_nouns")
+PARTITIVES = lexicon.words("partitives")
+PARTITIVE_OF = normalize_ar("من")
 
 
 def opens_quotation(s: Sentence, wid: int) -> bool:
@@ -135,7 +137,7 @@ class SentenceContext:
         head = self.head_of(index)
         for child in s.children(head.id):
             if child.deprel == "case" and child.id not in m.words:  # not ب of بنيامين
-                return child.norm
+                return None if self.partitive(child.id) else child.norm
         first = s.word(m.words[0])
         token = s.tokens[first.token]
         clitics = [s.word(w) for w in token.words if w < first.id and s.word(w).upos == "ADP"]
@@ -148,7 +150,7 @@ class SentenceContext:
         for wid in range(first.id - 1, max(after, first.id - 6), -1):
             w = s.word(wid)
             if w.upos == "ADP":
-                return w.norm
+                return None if self.partitive(wid) else w.norm
             if w.text in QUOTE_MARKS:  # لـ«الشرق الأوسط»
                 continue
             if w.norm in PLACE_NOUNS:  # في مدينة حلب: في governs the place
@@ -161,6 +163,12 @@ class SentenceContext:
                     not (phrase or wid in self.title_words):
                 break
         return None
+
+    def partitive(self, wid: int) -> bool:
+        """Word ``wid`` is the من of a part (lexicon ``partitives``): in "فر عشرات من مقاتلي
+        التنظيم" the fighters are the subject, not governed by a preposition."""
+        s = self.sentence
+        return wid > 1 and s.word(wid).norm == PARTITIVE_OF and s.word(wid - 1).norm in PARTITIVES
 
     def is_break(self, word: Word) -> bool:
         return word.upos == "PUNCT" and word.text in SENTENCE_BREAK

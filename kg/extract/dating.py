@@ -45,10 +45,12 @@ class SentenceDates(SentenceStep):
 def nearest_date(text: str, ctx: SentenceContext, tword: Word, dates: list[TimeExpression],
                  since: set[str]) -> TimeExpression | None:
     """The nearest date of the sentence that is not in brackets and lies on the trigger's
-    side of any quotation (a date inside a quotation dates what was said, not the saying)."""
-    side = ctx.quote_of.get(tword.id)
+    side of any quotation (a date inside a quotation dates what was said, not the saying).
+    Brackets are counted within the sentence: one left open by a typo earlier in the
+    article ("تموز (يوليو9") does not put every later date in brackets."""
+    side, start = ctx.quote_of.get(tword.id), ctx.sentence.start
     usable = [d for d in dates if (d.kind in ("DATE", "TIME") or d.precision in ("day", "month", "year"))
-              and text.count("(", 0, d.start) <= text.count(")", 0, d.start)
+              and text.count("(", start, d.start) <= text.count(")", start, d.start)
               and ctx.side_of_span(d.start, d.end) == side
               and dates_event(text, ctx, tword, d, since)]
     if not usable:

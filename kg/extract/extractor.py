@@ -14,6 +14,7 @@ from ..errors import RuleError
 from ..facts import ArticleFacts, SourceRef
 from .context import BuildContext
 from .dating import FindDates, SentenceDates
+from .descriptors import Descriptors
 from .discourse import CarryDate, Discourse
 from .events import Events
 from .forces import Forces, TroopCounts
@@ -28,7 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 STEPS: tuple[type[Step], ...] = (
     # article
-    ResolveMentions, FindDates, DropNonMentions, NationalBodies, GenericActors, ShortNames, PruneActors,
+    ResolveMentions, FindDates, DropNonMentions, NationalBodies, GenericActors, Descriptors, ShortNames, PruneActors,
     # sentence
     Officials, BuildContext, SentenceDates, TroopCounts, Titles, Relations, Events, Forces, CarryDate,
 )

@@ -57,7 +57,7 @@ _FIX = "see the header of pipelines/rules/generic_actors.yaml for the entry form
 _KINDS = ("generic_actors",)
 _REQUIRED = {"id", "class", "sector", "en", "forms", "bare", "match", "no_match"}
 _OPTIONAL = {"construct", "demonym", "scope", "adjective", "allow", "bodies", "name", "gender", "veto_before",
-             "veto_after"}
+             "veto_after", "refers"}
 _EXAMPLE_KEYS = {"text", "phrase", "class", "sector", "country"}
 _CHOICES = {"bare": ("keep", "article", "skip"), "scope": ("article", "country"),
             "adjective": ("keep", "skip"), "gender": ("m", "f")}
@@ -95,6 +95,7 @@ class Head:
     gender: str | None = None
     veto_before: frozenset[str] = frozenset()
     veto_after: frozenset[str] = frozenset()
+    refers: bool = False  # a bare definite form names the group named with it (kg/extract/descriptors.py)
     match: tuple[Example, ...] = ()
     no_match: tuple[str, ...] = ()
 
@@ -183,8 +184,9 @@ def _head(fname: str, index: int, raw: Any, codes: dict[str, str]) -> Head:
     for key, choices in _CHOICES.items():
         if key in raw and raw[key] not in choices:
             raise _err("E323", where, f"{key} must be one of {', '.join(choices)}, got {raw[key]!r}")
-    if not isinstance(raw.get("demonym", True), bool) or not isinstance(raw["en"], str) or not raw["en"].strip():
-        raise _err("E321", where, "demonym must be true or false, and 'en' a non-empty English name")
+    if not all(isinstance(raw.get(k, True), bool) for k in ("demonym", "refers")) \
+            or not isinstance(raw["en"], str) or not raw["en"].strip():
+        raise _err("E321", where, "demonym and refers must be true or false, and 'en' a non-empty English name")
     if raw["bare"] == "article" and raw["class"] != "Country" and not (
             isinstance(raw.get("name"), str) and raw.get("gender")):
         raise _err("E321", where, "a head whose country may come from the article needs its 'name' and 'gender'",
@@ -200,7 +202,7 @@ def _head(fname: str, index: int, raw: Any, codes: dict[str, str]) -> Head:
                 raw["bare"], raw.get("scope", "article"), raw.get("adjective", "keep"), _norm_set(where, "allow", raw),
                 tuple(normalize_ar(b) for b in _words(where, "bodies", raw.get("bodies"))), raw.get("name"),
                 raw.get("gender"), _norm_set(where, "veto_before", raw), _norm_set(where, "veto_after", raw),
-                match, no_match)
+                raw.get("refers", False), match, no_match)
 
 
 def load_generic_actors(path: Path | str | None = None) -> GenericRules:

@@ -203,12 +203,21 @@ def s_between(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
 def s_verb_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
     """For a noun trigger (قرارا، اتفاق): the subject of the nearest verb before it, by word
     order when the parse hangs the noun elsewhere; for a rule with ``governors``, only when
-    that verb is one ("شنت القوات الموالية للرئيس هجمات على …")."""
+    that verb is one ("شنت القوات الموالية للرئيس هجمات على …"). A governor the tagger took
+    for a noun counts when actors stand between it and the trigger ("وشن المسلحون هجمات",
+    with وشن tagged NOUN); one with none is a verbal noun ("واصلت الطائرات شن غاراتها"), and
+    the search goes on to the verb before it."""
     s = ctx.sentence
     for wid in range(trigger - 1, max(0, trigger - 10), -1):
         w = s.word(wid)
         if ctx.is_break(w):
             break
+        if w.upos != "VERB" and wid not in ctx.by_word and rule is not None and rule.governors \
+                and rule.governs(w):
+            found = [i for i in group_after(ctx, wid, window=trigger - wid) if ctx.mentions[i].words[0] < trigger]
+            if found:
+                return found
+            continue
         if w.upos == "VERB":
             if rule is not None and not rule.governs(w):
                 return []
