@@ -273,3 +273,43 @@ def test_extract_a_bare_head_the_gazetteer_knows_follows_the_full_name(rules, co
     assert bare.actor.endswith("/coalition")  # the gazetteer alone: the Global Coalition
     ShortNames(rules)(state)
     assert [m.actor.rsplit("/", 1)[-1] for m in state.mentions] == ["saudi_led_coalition"] * 2
+
+
+def test_extract_a_title_before_a_name_keeps_its_own_body(rules, conllu_doc):
+    """After «الخارجية الأمريكية», the bare الخارجية of "وزير الخارجية وليد المعلم" is the
+    Syrian minister's own ministry: no short name of the State Department. Without a name
+    after it, the bare head still names the body (قالت الخارجية)."""
+    doc = conllu_doc("""
+# text = أعلنت الخارجية الأمريكية موقفها .
+1 أعلنت أعلن VERB _ _ 0 root _ _
+2 الخارجية خارجية NOUN _ _ 1 nsubj _ _
+3 الأمريكية أمريكي ADJ _ _ 2 amod _ _
+4 موقفها موقف NOUN _ _ 1 obj _ _
+5 . . PUNCT _ _ 1 punct _ _
+
+# text = وقال وزير الخارجية وليد المعلم إن الموقف واضح .
+1 وقال قال VERB _ _ 0 root _ _
+2 وزير وزير NOUN _ _ 1 nsubj _ _
+3 الخارجية خارجية NOUN _ _ 2 nmod _ _
+4 وليد وليد PROPN _ _ 2 appos _ ner=B-PER
+5 المعلم معلم PROPN _ _ 4 flat _ ner=E-PER
+6 إن إن SCONJ _ _ 8 mark _ _
+7 الموقف موقف NOUN _ _ 8 nsubj _ _
+8 واضح واضح ADJ _ _ 1 ccomp _ _
+9 . . PUNCT _ _ 1 punct _ _
+
+# text = وقالت الخارجية إن الموقف واضح .
+1 وقالت قال VERB _ _ 0 root _ _
+2 الخارجية خارجية NOUN _ _ 1 nsubj _ _
+3 إن إن SCONJ _ _ 5 mark _ _
+4 الموقف موقف NOUN _ _ 5 nsubj _ _
+5 واضح واضح ADJ _ _ 1 ccomp _ _
+6 . . PUNCT _ _ 1 punct _ _
+""")
+    state = ArticleState(doc, ArticleFacts(doc), Discourse())
+    ResolveMentions(rules)(state)
+    ShortNames(rules)(state)
+    got = [(m.sentence, m.text, state.actors[m.actor].cls) for m in state.mentions]
+    assert (1, "الخارجية", "Organization") not in got, got
+    assert (1, "وليد المعلم", "Person") in got, got
+    assert (2, "الخارجية", "Organization") in got, got

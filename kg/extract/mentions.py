@@ -330,7 +330,7 @@ class ShortNames(ArticleStep):
                         # Coalition) names the one the article named in full (التحالف العربي).
                         m.actor = heads[head]
                     continue
-                if w.id in taken or w.upos not in ("NOUN", "PROPN", "X"):
+                if w.id in taken or w.upos not in ("NOUN", "PROPN", "X") or self._in_title(sent, w.id, named, actors):
                     continue
                 nxt = sent.word(w.id + 1) if w.id < len(sent.words) else None
                 if nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ", "X") and nxt.id not in taken:
@@ -343,6 +343,15 @@ class ShortNames(ArticleStep):
         if added:
             state.mentions.extend(added)
             state.mentions.sort(key=lambda m: (m.sentence, m.start))
+
+
+    def _in_title(self, sent, wid: int, named: dict, actors: dict) -> bool:  # noqa: ANN001 - a Sentence
+        """The word completes the title of a person named right after it ("وزير الخارجية وليد
+        المعلم"): the body of the holder's own country, not the one the article named before."""
+        heads = self.rules.titles.heads if self.rules.titles else set()
+        before, after = (sent.word(wid - 1) if wid > 1 else None), named.get(wid + 1)
+        return before is not None and after is not None and actors[after.actor].cls == "Person" \
+            and bool({before.norm, clitics.without_article(before.norm), before.lemma_norm} & heads)
 
 
 class PruneActors(ArticleStep):

@@ -34,6 +34,7 @@ OWNED_MARKERS = lexicon.words("owned_markers")
 ATTACKED = lexicon.words("attacked_things")
 AGENT_MARKERS = lexicon.words("agent_markers")
 UNDERGO = lexicon.words("undergo_verbs")
+REPORTED_FROM = normalize_ar("عن")
 
 
 def s_after(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
@@ -255,6 +256,20 @@ def s_attributed(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> 
     return []
 
 
+def s_reported(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """Who is reported, in "نقلت الوكالة عن وزير الخارجية سامح شكري قوله إن …": the actor
+    after the عن that stands at most eight words before the trigger (room for a title), not
+    the outlet that reports it."""
+    s = ctx.sentence
+    for wid in range(trigger - 1, max(0, trigger - 9), -1):
+        w = s.word(wid)
+        if ctx.is_break(w) or w.upos == "VERB":
+            return []
+        if w.norm == REPORTED_FROM:
+            return group_after(ctx, wid, window=trigger - wid, free_only=False)[:1]
+    return []
+
+
 def s_counterpart(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
     """Both sides when one is named as the other's counterpart ("لبحث مع نظيره العراقي فؤاد
     حسين"): the counterpart after the trigger and the nearest person (or actor) before it."""
@@ -334,6 +349,7 @@ class Strategy:
 STRATEGIES: dict[str, Strategy] = {s.name: s for s in (
     Strategy("counterpart", s_counterpart),
     Strategy("attributed", s_attributed),
+    Strategy("reported", s_reported),
     Strategy("verb_subject", s_verb_subject),
     Strategy("persons", s_persons),
     Strategy("subject", s_subject),
