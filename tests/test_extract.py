@@ -313,3 +313,45 @@ def test_extract_a_title_before_a_name_keeps_its_own_body(rules, conllu_doc):
     assert (1, "الخارجية", "Organization") not in got, got
     assert (1, "وليد المعلم", "Person") in got, got
     assert (2, "الخارجية", "Organization") in got, got
+
+
+def test_extract_the_subject_of_the_clause_after_inna_is_no_speaker(rules, conllu_doc):
+    """Parsers hang the subject of the clause after إن on the verb of saying: in "قال
+    النواب إن مفاوضي طهران خدعوه" the MPs speak, not Iran."""
+    doc = conllu_doc("""
+# text = وقال النواب إن مفاوضي طهران خدعوه .
+1 وقال قال VERB _ _ 0 root _ _
+2 النواب نائب NOUN _ _ 1 nsubj _ _
+3 إن إن SCONJ _ _ 6 mark _ _
+4 مفاوضي مفاوض NOUN _ _ 1 nsubj _ _
+5 طهران طهران PROPN _ _ 4 nmod _ ner=S-LOC
+6 خدعوه خدع VERB _ _ 1 ccomp _ _
+7 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [m.text for m in facts.mentions] == ["طهران"]
+    assert not [e for e in facts.events if e.type == "Statement"], [(e.trigger, e.roles) for e in facts.events]
+
+
+def test_extract_an_unnamed_source_speaks_for_the_body_it_is_in(rules, conllu_doc):
+    """"قالت مصادر في الجيش إن …" with مصادر parsed as the object and the subject of the
+    clause after إن hung on قالت: the army speaks (strategy ``source``), not the gunmen."""
+    doc = conllu_doc("""
+# text = وقالت مصادر في الجيش الأردني إن مسلحين من تنظيم داعش تسللوا .
+1 وقالت قال VERB _ _ 0 root _ _
+2 مصادر مصدر NOUN _ _ 1 obj _ _
+3 في في ADP _ _ 4 case _ _
+4 الجيش جيش NOUN _ _ 2 nmod _ _
+5 الأردني أردني ADJ _ _ 4 amod _ _
+6 إن إن SCONJ _ _ 11 mark _ _
+7 مسلحين مسلح NOUN _ _ 1 nsubj _ _
+8 من من ADP _ _ 9 case _ _
+9 تنظيم تنظيم NOUN _ _ 7 nmod _ ner=B-ORG
+10 داعش داعش PROPN _ _ 9 nmod _ ner=E-ORG
+11 تسللوا تسلل VERB _ _ 1 ccomp _ _
+12 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    said = [e for e in facts.events if e.type == "Statement"]
+    assert [[facts.actors[a].label_en for a in e.roles["speaker"]] for e in said] == [["Army (Jordan)"]], \
+        [(m.text, facts.actors[m.actor].label_en) for m in facts.mentions]

@@ -101,6 +101,8 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
         for child in s.children(gov):
             if child.id == trigger:
                 continue  # the noun trigger itself, parsed as its verb's subject
+            if child.id > gov and any(s.word(w).norm in SUBORDINATORS for w in range(gov + 1, child.id)):
+                continue  # "قال الجمهوريون إن مفاوضي طهران …": the subject of the clause after إن
             # A subject takes no preposition: in "قال الخزرجي لـ«الشرق الأوسط»" the paper is addressed.
             if child.deprel.startswith(("nsubj", "csubj")) and not any(
                     c.deprel == "case" for c in s.children(child.id)):
@@ -140,6 +142,9 @@ def _quoted_addressee(ctx: SentenceContext, index: int) -> bool:
     """A name in quotes after لـ: the outlet a source talks to (قال لـ«الشرق الأوسط»)."""
     s, first = ctx.sentence, ctx.mentions[index].words[0]
     wid = first - 1
+    glued = s.word(wid).text if wid >= 1 else ""  # ل" as one word: the tokenizer kept the quote on ل
+    if len(glued) >= 2 and glued[-1] in QUOTE_MARKS and glued[:-1].rstrip("ـ") == "ل":
+        return True
     while wid >= 1 and (s.word(wid).text in QUOTE_MARKS or s.word(wid).upos == "PUNCT"):
         wid -= 1
     return wid < first - 1 and wid >= 1 and s.word(wid).upos == "ADP" and \

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Callable
 from ..gazetteer import Entry
 from ..lang.ar import lexicon, normalize_ar, proclitic_variants, strip_article
 from ..quantities import noun_variants
-from .clauses import (RELATIVES, conjuncts, group_after, group_before, is_free, s_gathered, s_places, s_relative,
-                      s_subject, s_witness, verb_in)
+from .clauses import (RELATIVES, SUBORDINATORS, conjuncts, group_after, group_before, is_free, s_gathered,
+                      s_places, s_relative, s_subject, s_witness, verb_in)
 from .context import COMMAS, SentenceContext, opens_quotation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -35,6 +35,8 @@ ATTACKED = lexicon.words("attacked_things")
 AGENT_MARKERS = lexicon.words("agent_markers")
 UNDERGO = lexicon.words("undergo_verbs")
 REPORTED_FROM = normalize_ar("عن")
+SOURCE_NOUNS = lexicon.words("source_nouns")
+SOURCE_PREPOSITIONS = frozenset(normalize_ar(p) for p in ("في", "من", "ب", "داخل"))
 
 
 def s_after(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
@@ -270,6 +272,26 @@ def s_reported(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> li
     return []
 
 
+def s_source(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """The body an unnamed source speaks from (lexicon ``source_nouns``): "قالت مصادر في
+    المقاومة إن …", "وأكد مسؤول في وزارة الدفاع أن …" → the resistance, the ministry. The
+    source noun follows the verb (past an adverb at most); the body follows في/من/ب within
+    four words of it (room for محلية، مسؤول، و). A body addressed with ل is no source."""
+    s, n = ctx.sentence, len(ctx.sentence.words)
+    noun = next((w for w in range(trigger + 1, min(n, trigger + 2) + 1)
+                 if s.word(w).norm in SOURCE_NOUNS or s.word(w).lemma_norm in SOURCE_NOUNS), None)
+    if noun is None:
+        return []
+    for wid in range(noun + 1, min(n, noun + 4) + 1):
+        w = s.word(wid)
+        if ctx.is_break(w) or w.upos == "VERB" or w.norm in SUBORDINATORS or wid in ctx.by_word:
+            return []
+        if w.upos == "ADP" and w.norm in SOURCE_PREPOSITIONS:
+            idx = ctx.by_word.get(wid + 1)
+            return [idx] if idx is not None and ctx.mentions[idx].words[0] == wid + 1 else []
+    return []
+
+
 def s_counterpart(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
     """Both sides when one is named as the other's counterpart ("لبحث مع نظيره العراقي فؤاد
     حسين"): the counterpart after the trigger and the nearest person (or actor) before it."""
@@ -350,6 +372,7 @@ STRATEGIES: dict[str, Strategy] = {s.name: s for s in (
     Strategy("counterpart", s_counterpart),
     Strategy("attributed", s_attributed),
     Strategy("reported", s_reported),
+    Strategy("source", s_source),
     Strategy("verb_subject", s_verb_subject),
     Strategy("persons", s_persons),
     Strategy("subject", s_subject),
