@@ -30,6 +30,7 @@ from ..gazetteer import Entry, Gazetteer
 from ..ids import actor_iri
 from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
+from .titles import TITLE_STOPS, envoy_to
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 # Before a capital, these make it a place rather than the government acting.
@@ -383,6 +384,20 @@ class Officials(SentenceStep):
             mentions = sorted(mentions + officials, key=lambda m: m.start)
         sent.mentions = mentions
 
+    @staticmethod
+    def _name_follows(sent: Sentence, dem: int, person_words: set[int]) -> bool:
+        """A person's name ends the title after its demonym: right after it (room for a split
+        first name) or past an envoy's place ("المبعوث الأمريكي الجديد إلى سوريا مايكل راتني")."""
+        envoy = False
+        for wid in range(dem + 1, min(len(sent.words), dem + 6) + 1):
+            w = sent.word(wid)
+            if wid in person_words:
+                return True
+            envoy = envoy or envoy_to(sent, wid)
+            if w.upos in ("VERB", "PUNCT") or (w.norm in TITLE_STOPS and not envoy) or (wid > dem + 3 and not envoy):
+                return False
+        return False
+
     def _officials(self, state: ArticleState, sent: Sentence, mentions: list[Mention]) -> list[Mention]:
         heads, gazetteer = self.rules.titles.heads, self.rules.gazetteer
         taken = {w for m in mentions for w in m.words}
@@ -399,8 +414,7 @@ class Officials(SentenceStep):
                 entry = gazetteer.demonym(sent.word(dem).text)
                 if entry is None:
                     continue
-                following = set(range(dem + 1, min(n, dem + 3) + 1))  # room for a split first name
-                if following & person_words:
+                if self._name_follows(sent, dem, person_words):
                     break  # a name follows: the title belongs to that person
                 entry = body_of(gazetteer, self.rules.titles.members.get(w.norm, []), entry)
                 state.ensure_actor(entry)

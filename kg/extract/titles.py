@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Word
 from ..facts import SourceRef, Title
-from ..lang.ar import clitics, lexicon
+from ..lang.ar import clitics, lexicon, normalize_ar
 from .context import COMMAS, SentenceContext
 from .steps import ArticleState, SentenceState, SentenceStep
 
@@ -22,6 +22,23 @@ if TYPE_CHECKING:  # pragma: no cover
 TITLE_STOPS = lexicon.words("title_stops")
 SUBORDINATORS = lexicon.words("subordinators")
 ON_BEHALF = lexicon.words("on_behalf")
+ENVOYS = lexicon.words("envoy_heads")
+TO = normalize_ar("إلى")
+
+
+def accusative(w: Word) -> bool:
+    """An indefinite accusative noun (هجوما، قائدا), which no title phrase holds: in "شن
+    الفريق حفتر القائد العام للجيش هجوما" the title ends before the verb's object."""
+    return w.upos in ("NOUN", "X", "ADJ") and not w.norm.startswith(clitics.ARTICLE) and (
+        w.text.endswith("ً") or w.text.endswith("اً") or (len(w.norm) > 3 and w.norm.endswith("ا")
+                                                        and not w.norm.endswith(("اا", "يا", "وا"))))
+
+
+def envoy_to(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence
+    """Word ``wid`` is the إلى of an envoy's office (lexicon ``envoy_heads``) a few words
+    before it: "المبعوث الأمريكي إلى سوريا"."""
+    return s.word(wid).norm == TO and any(
+        s.word(w).norm in ENVOYS or s.word(w).lemma_norm in ENVOYS for w in range(max(1, wid - 4), wid))
 
 
 class Titles(SentenceStep):
@@ -73,7 +90,7 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
             # (رئيس اللجنة، والشيخ خالد): the head nearer the name is this one's.
             if (w.upos in ("VERB", "PUNCT") and w.text not in COMMAS) or \
                     (w.upos == "CCONJ" and start is not None) or \
-                    (w.upos == "ADP" and w.norm in TITLE_STOPS) or \
+                    (w.upos == "ADP" and w.norm in TITLE_STOPS and not envoy_to(s, wid)) or \
                     (wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) == "Person"):
                 break
             if is_head(w):
@@ -116,10 +133,16 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
     # After the name: between commas (جون كيربي، المتحدث باسم الوزارة،), or right after
     # it when the next word is a title head or is followed by باسم (أحمد الصحاف المتحدث باسم).
     n = len(s.words)
+    after: dict[int, tuple[int, int]] = {}
     for idx in persons:
-        if idx in found:
-            continue
         first = ctx.mentions[idx].words[-1] + 1
+        # A second title after a name with one before it is a definite head of its own: "الفريق
+        # خليفة حفتر القائد العام للجيش" (a rank, then an office).
+        # An official named by title and nationality is someone else (التقى الملك عبد الله الرئيس
+        # الفرنسي).
+        if idx in found and not (first <= n and first not in ctx.by_word and s.word(first).norm.startswith(clitics.ARTICLE)
+                                 and (s.word(first).lemma_norm in rule.heads or s.word(first).norm in rule.heads)):
+            continue
         if first <= n and s.word(first).text in COMMAS:
             first += 1
             if first > n or not starts_head(first):
@@ -134,16 +157,16 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         while end + 1 <= min(n, first + rule.max_words - 1):
             nxt = s.word(end + 1)
             if nxt.upos in ("VERB", "PUNCT", "SCONJ") or nxt.norm in TITLE_STOPS | SUBORDINATORS \
-                    or (end + 1 in ctx.by_word and ctx.cls(ctx.by_word[end + 1]) == "Person"):
+                    or (end + 1 in ctx.by_word and ctx.cls(ctx.by_word[end + 1]) == "Person") \
+                    or (end + 1 not in ctx.by_word and accusative(nxt)):
                 break
             end += 1
         if end == first and bare_after_name:
             # One indefinite head right after a name, with nothing after it, is more likely
             # the end of the name (محمد رحيم أمين أن …) than a title.
             continue
-        found[idx] = (first, end)
-    for idx in sorted(found):
-        first, last = found[idx]
+        after[idx] = (first, end)
+    for idx, (first, last) in sorted([*found.items(), *after.items()]):
         # Commas separate titles (الناطق باسم رئيس الحكومة، اللواء): each part that
         # starts with a head is one; a part without a head (a first name) is not.
         parts: list[list[Word]] = [[]]
