@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..document import Document, Sentence
+from ..document import Document, Entity, Sentence
 from ..facts import Actor, Mention
 from ..gazetteer import Entry, Gazetteer
 from ..ids import actor_iri
@@ -70,6 +70,7 @@ def _restore_article(sentence: Sentence, word) -> str:
 
 
 _CLITICS = clitics.CLITIC_WORDS | {clitics.ARTICLE}
+PLACE_NAME_HEADS = lexicon.words("place_name_heads")
 
 
 def _token_match_words(sentence: Sentence, start: int, end: int, entry: Entry) -> tuple[int, ...]:
@@ -103,6 +104,7 @@ class ActorClasses:
         >>> ActorClasses([{"class": "Place", "first_words": ["مطار"], "ner": ["ORG"]}]).classify("مطار بيروت", "ORG")
         'Place'
         """
+        ner_type = "LOC" if ner_type == "LOC+head" else ner_type
         words = normalize_ar(name).split()
         if words:
             for cls, ner in self.by_word.get(clitics.strip_article(words[0]), []):
@@ -120,6 +122,7 @@ class Resolver:
         actors: dict[str, Actor] = {}
         mentions: list[Mention] = []
         full_names: dict[str, str] = {}  # normalised last-name suffix → full-name IRI
+        places: dict[str, str] = {}  # a place's bare name → the IRI of its name with its head noun
         for sent in doc.sentences:
             taken: set[int] = set()
             forms = [_restore_article(sent, w) for w in sent.words]
@@ -151,7 +154,7 @@ class Resolver:
                 taken.update(ids)
                 if entry.cls == "Person":
                     self._remember(full_names, entry.iri, entry.label_ar, entry.variants)
-            for ent in sent.entities:
+            for ent in self._place_spans(sent, taken):
                 if not ent.words or taken.intersection(ent.words):
                     continue
                 name = ent.text  # the surface text: MWT splits may cut a name (عبدالله → عبدالل + ه)
@@ -167,15 +170,40 @@ class Resolver:
                     actors.setdefault(iri, _actor_from_entry(entry))
                 elif cls == "Person" and full_names.get(key):
                     iri = full_names[key]
+                elif cls == "Place" and places.get(key):
+                    iri = places[key]  # غامبورو after سوق غامبورو
                 else:
                     iri = actor_iri(name)
                     if iri not in actors:
                         actors[iri] = Actor(iri=iri, cls=cls, label_ar=name)
                     if cls == "Person":
                         self._remember(full_names, iri, name, ())
+                    if cls == "Place" and len(ent.words) > 1 and ent.type == "LOC+head":
+                        places.setdefault(normalize_ar(name.split(" ", 1)[1]), iri)
                 mentions.append(self._mention(sent, iri, ent.words, doc, actors[iri].cls == "Place"))
                 taken.update(ent.words)
         return actors, mentions
+
+    def _place_spans(self, sent: Sentence, taken: set[int]) -> list[Entity]:
+        """The sentence's NER spans; adjacent place spans are one name (منطقة بركي براك, tagged
+        as two), and a place's takes the noun before it that is part of its name (lexicon
+        ``place_name_heads``: سوق غامبورو, جبل اللوح), which NER leaves out. The head stands
+        in the construct state (no article), alone in its token. A noun that only says what
+        the place is (مدينة، بلدة) stays out of the name."""
+        out: list[Entity] = []
+        for ent in sent.entities:
+            last = out[-1] if out else None
+            if last is not None and ent.type == "LOC" and last.type in ("LOC", "LOC+head") \
+                    and ent.words and last.words[-1] + 1 == ent.words[0]:
+                out[-1] = Entity(f"{last.text} {ent.text}", last.type, last.start, ent.end, last.words + ent.words)
+                continue
+            first = ent.words[0] if ent.words else 0
+            head = sent.word(first - 1) if ent.type == "LOC" and first > 1 else None
+            if head is not None and head.id not in taken and len(sent.tokens[head.token].words) == 1 \
+                    and head.norm in PLACE_NAME_HEADS:
+                ent = Entity(f"{head.text} {ent.text}", "LOC+head", head.start, ent.end, (head.id, *ent.words))
+            out.append(ent)
+        return out
 
     @staticmethod
     def _add_label(actor: Actor, label: str) -> None:
