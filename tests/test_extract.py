@@ -390,3 +390,28 @@ def test_extract_a_place_name_takes_its_head_noun_and_adjacent_spans_join(rules,
     got = [(m.sentence, m.text, state.actors[m.actor].label_ar) for m in state.mentions]
     assert got == [(0, "سوق غامبورو", "سوق غامبورو"), (0, "ماروا", "ماروا"),
                    (1, "غامبورو", "سوق غامبورو"), (1, "بركي براك", "بركي براك")], got
+
+
+def test_extract_the_nationality_of_the_attacking_aircraft(rules, conllu_doc):
+    """"قصفت طائرات حربية تركية أهدافا لـ«داعش»": the nationality is the second word after the
+    subject (parsed under حربية), the targets' owner is the target, not the attacker, even
+    where the parse hangs the object on the subject."""
+    doc = conllu_doc("""
+# text = قصفت طائرات حربية تركية أهدافا لـ " داعش " في سوريا .
+1 قصفت قصف VERB _ _ 0 root _ _
+2 طائرات طائرة NOUN _ _ 1 nsubj _ _
+3 حربية حربي NOUN _ _ 2 nmod _ _
+4 تركية تركي ADJ _ _ 3 amod _ _
+5 أهدافا هدف NOUN _ _ 3 nmod _ _
+6 لـ لـ X _ _ 5 nmod _ _
+7 " " PUNCT _ _ 8 punct _ _
+8 داعش داعش PROPN _ _ 5 nmod _ ner=S-ORG
+9 " " PUNCT _ _ 8 punct _ _
+10 في في ADP _ _ 11 case _ _
+11 سوريا سوريا PROPN _ _ 5 nmod _ ner=S-LOC
+12 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    attacks = [{r: sorted(facts.actors[a].label_en for a in v) for r, v in e.roles.items()}
+               for e in facts.events if e.type == "Attack"]
+    assert attacks == [{"agent": ["Turkey"], "target": ["Islamic State"], "location": ["Syria"]}], attacks

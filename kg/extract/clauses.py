@@ -98,16 +98,24 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
     governors.extend(_raising_verbs(s, governors[-1], rule))
     for gov in governors:
         out: list[int] = []
+        first = True  # a second nsubj of one verb is a mis-parsed object (قصفت المدفعية مواقع الحزب)
         for child in s.children(gov):
             if child.id == trigger:
                 continue  # the noun trigger itself, parsed as its verb's subject
             if child.id > gov and any(s.word(w).norm in SUBORDINATORS for w in range(gov + 1, child.id)):
                 continue  # "قال الجمهوريون إن مفاوضي طهران …": the subject of the clause after إن
             # A subject takes no preposition: in "قال الخزرجي لـ«الشرق الأوسط»" the paper is addressed.
-            if child.deprel.startswith(("nsubj", "csubj")) and not any(
+            if child.deprel.startswith(("nsubj", "csubj")) and first and not any(
                     c.deprel == "case" for c in s.children(child.id)):
+                first = False
                 # The subject and the names inside its title phrase, not its clauses.
                 found = ctx.mentions_in(ctx.subtree(child.id, limit=8, deprels=NAME_DEPRELS))
+                # Not past an accusative noun the parse hung on the subject: in "قصفت طائرات
+                # تركية أهدافا لداعش" the targets' owner is no attacker.
+                cut = next((w for w in sorted(ctx.subtree(child.id, limit=8)) if w > child.id
+                            and w not in ctx.by_word and s.word(w).upos in ("NOUN", "X")
+                            and clitics.indefinite_accusative(s.word(w).text, s.word(w).norm)), None)
+                found = [i for i in found if cut is None or ctx.mentions[i].words[0] < cut]
                 for idx in found:
                     # Not a name the subject's phrase addresses: in "كشف مصدر أمني لـ«الشرق
                     # الأوسط»" the paper is told, the source speaks.

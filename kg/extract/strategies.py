@@ -23,7 +23,7 @@ from ..lang.ar import lexicon, normalize_ar, proclitic_variants, strip_article
 from ..quantities import noun_variants
 from .clauses import (RELATIVES, SUBORDINATORS, conjuncts, group_after, group_before, is_free, s_gathered,
                       s_places, s_relative, s_subject, s_witness, verb_in)
-from .context import COMMAS, SentenceContext, opens_quotation
+from .context import COMMAS, QUOTE_MARKS, SentenceContext, opens_quotation
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ruleset import EventRule
@@ -109,6 +109,7 @@ def s_possessor(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> l
         # its subject in VSO order, or its preposition: شن غارات على مواقع …), and the
         # mention right after it (or after its ل: مواقع للجيش).
         relative = False
+        subject = next((c.id for c in s.children(trigger) if c.deprel.startswith("nsubj")), None)
         for wid in range(trigger + 1, min(len(s.words), trigger + 10)):
             w = s.word(wid)
             # Past a relative clause of the carrying verb and its subject, to what follows على:
@@ -120,11 +121,15 @@ def s_possessor(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> l
             if ctx.is_break(w) or (w.upos == "VERB" and wid not in ctx.by_word):
                 break
             if wid in ctx.by_word or not _attacked_thing(w) \
-                    or (relative and s.word(wid - 1).norm not in OWNED_MARKERS):
-                continue
+                    or (relative and s.word(wid - 1).norm not in OWNED_MARKERS) \
+                    or wid == subject:
+                continue  # not the verb's own subject (قصفت طائرات تركية أهدافا لداعش)
             nxt = wid + 1
-            if s.word(nxt).upos == "ADP" and s.word(nxt).norm in OWNED_MARKERS and nxt < len(s.words):
+            # its ل (tagged X when written لـ), and quote marks around the owner (لـ "داعش")
+            if s.word(nxt).norm in OWNED_MARKERS and s.word(nxt).upos in ("ADP", "X") and nxt < len(s.words):
                 nxt += 1
+            while nxt < len(s.words) and (s.word(nxt).text in QUOTE_MARKS or s.word(nxt).text == "ـ"):
+                nxt += 1  # the tatweel of لـ split off as a word, and quote marks
             idx = ctx.by_word.get(nxt)
             if idx is not None and ctx.mentions[idx].words[0] == nxt \
                     and ctx.preposition(idx, after=wid) in (None, *OWNED_MARKERS):
@@ -347,6 +352,11 @@ def s_subject_demonym(ctx: SentenceContext, trigger: int, rule: EventRule | None
     out: list[Entry] = []
     for subj in subjects:
         near = [c.id for c in s.children(subj.id) if c.deprel.startswith("amod")] + [subj.id + 1]
+        # The adjectives that follow, in a run (طائرات حربية تركية: the nationality comes second).
+        wid = subj.id + 1
+        while wid < min(len(s.words), subj.id + 3) and wid not in ctx.by_word and s.word(wid).upos in ("ADJ", "NOUN"):
+            wid += 1
+            near.append(wid)
         for wid in sorted(set(near)):
             if wid > len(s.words) or wid in ctx.by_word:
                 continue

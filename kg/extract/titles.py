@@ -29,9 +29,7 @@ TO = normalize_ar("إلى")
 def accusative(w: Word) -> bool:
     """An indefinite accusative noun (هجوما، قائدا), which no title phrase holds: in "شن
     الفريق حفتر القائد العام للجيش هجوما" the title ends before the verb's object."""
-    return w.upos in ("NOUN", "X", "ADJ") and not w.norm.startswith(clitics.ARTICLE) and (
-        w.text.endswith("ً") or w.text.endswith("اً") or (len(w.norm) > 3 and w.norm.endswith("ا")
-                                                        and not w.norm.endswith(("اا", "يا", "وا"))))
+    return w.upos in ("NOUN", "X", "ADJ") and clitics.indefinite_accusative(w.text, w.norm)
 
 
 def envoy_to(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence

@@ -120,6 +120,19 @@ def accusative_stem(form: str) -> str | None:
     return form[:-1] if form.endswith(ACCUSATIVE_NISBA) else None
 
 
+def indefinite_accusative(text: str, form: str) -> bool:
+    """A noun with accusative tanween (هجوماً، أهدافا، قائدا): the written tanween, or a final
+    alif after a consonant on a word of four letters or more without the article. ``text`` is
+    the word as written, ``form`` its normalised form. Not ـيا/ـوا/ـاا (سوريا، دعوا).
+
+    >>> indefinite_accusative("أهدافا", "اهدافا"), indefinite_accusative("سوريا", "سوريا")
+    (True, False)
+    """
+    if form.startswith(ARTICLE):
+        return False
+    return text.endswith("ً") or (len(form) > 3 and form.endswith("ا") and not form.endswith(("اا", "يا", "وا")))
+
+
 def has_future_prefix(form: str, lemma: str) -> bool:
     """An imperfect verb with the future prefix س (سيزور), not a verb whose root
     starts with س (سافر): the lemma does not start with it and a person prefix follows."""
