@@ -306,6 +306,15 @@ PARSES: dict[str, str] = {
         5 في في ADP 6 case
         6 المدينة مدينة NOUN 1 obl
         7 . . PUNCT 1 punct""",
+    "قصفت القوات النظامية قرى في ريف المدينة .": """
+        1 قصفت قصف VERB 0 root
+        2 القوات قوة NOUN 1 nsubj
+        3 النظامية نظامي ADJ 2 amod
+        4 قرى قرية NOUN 1 obj
+        5 في في ADP 6 case
+        6 ريف ريف NOUN 1 obl
+        7 المدينة مدينة NOUN 6 nmod
+        8 . . PUNCT 1 punct""",
     # putschists
     "تصدت القوات لهجوم شنه الانقلابيون على المطار .": """
         1 تصدت تصدى VERB 0 root
