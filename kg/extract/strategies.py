@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from ..gazetteer import Entry
-from ..lang.ar import lexicon, normalize_ar, proclitic_variants, strip_article
+from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants, strip_article
 from ..quantities import noun_variants
 from .clauses import (RELATIVES, SUBORDINATORS, conjuncts, group_after, group_before, is_free, s_gathered,
                       s_places, s_relative, s_subject, s_witness, verb_in)
@@ -297,6 +297,24 @@ def s_source(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list
     return []
 
 
+def s_possessive(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """Whose the trigger noun is, by its possessive pronoun: "المجزرة التي ارتكبتها قوات
+    الأسد نتيجة استهدافها القرية" (the forces target), "نسبت الوكالة إلى الوزير قوله لدى
+    اجتماعه مع …" (the minister meets). The pronoun refers to the nearest actor named before
+    the trigger in the sentence, not a place."""
+    s, t = ctx.sentence, ctx.sentence.word(trigger)
+    token = s.tokens[t.token]
+    suffixed = any(s.word(w).upos == "PRON" for w in token.words if w > trigger) or \
+        t.lemma_norm in clitics.pronoun_suffix_stems(t.norm)  # استهدافها, unsplit
+    if not suffixed:
+        return []
+    for wid in range(trigger - 1, 0, -1):
+        idx = ctx.by_word.get(wid)
+        if idx is not None and ctx.cls(idx) != "Place" and not ctx.mentions[idx].as_place:
+            return [idx]
+    return []
+
+
 def s_counterpart(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
     """Both sides when one is named as the other's counterpart ("لبحث مع نظيره العراقي فؤاد
     حسين"): the counterpart after the trigger and the nearest person (or actor) before it."""
@@ -383,6 +401,7 @@ STRATEGIES: dict[str, Strategy] = {s.name: s for s in (
     Strategy("attributed", s_attributed),
     Strategy("reported", s_reported),
     Strategy("source", s_source),
+    Strategy("possessive", s_possessive),
     Strategy("verb_subject", s_verb_subject),
     Strategy("persons", s_persons),
     Strategy("subject", s_subject),
