@@ -23,6 +23,7 @@ TITLE_STOPS = lexicon.words("title_stops")
 SUBORDINATORS = lexicon.words("subordinators")
 ON_BEHALF = lexicon.words("on_behalf")
 ENVOYS = lexicon.words("envoy_heads")
+APPOINT = lexicon.words("appoint_words")
 TO = normalize_ar("إلى")
 
 
@@ -30,6 +31,17 @@ def accusative(w: Word) -> bool:
     """An indefinite accusative noun (هجوما، قائدا), which no title phrase holds: in "شن
     الفريق حفتر القائد العام للجيش هجوما" the title ends before the verb's object."""
     return w.upos in ("NOUN", "X", "ADJ") and clitics.indefinite_accusative(w.text, w.norm)
+
+
+def appointed_as(s, name: int, word: Word, heads: set[str]) -> bool:  # noqa: ANN001 - a Sentence
+    """The word after a name is the office it was appointed to: an accusative title head
+    (قائدا، مبعوثا، رئيسا) after an appointment word (lexicon ``appoint_words``) at most four
+    words before the name: "عينت نيجيريا الجنرال X قائدا للقوة", "تعيين X مبعوثا"."""
+    stem = word.norm[:-1] if word.norm.endswith("ا") else word.norm
+    if not (accusative(word) and (stem in heads or word.lemma_norm in heads)):
+        return False
+    return any(set(clitics.proclitic_variants(s.word(w).norm)) & APPOINT or s.word(w).lemma_norm in APPOINT
+               for w in range(max(1, name - 4), name))
 
 
 def envoy_to(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence
@@ -64,7 +76,8 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         # Also a whole token that is a head when the tokeniser split it (وزير → و + زير).
         token = s.tokens[w.token]
         return w.lemma_norm in rule.heads or w.norm in rule.heads or (
-            len(token.words) > 1 and w.id == token.words[-1] and token.norm in rule.heads)
+            len(token.words) > 1 and w.id == token.words[-1] and token.norm in rule.heads) or (
+            accusative(w) and w.norm[:-1] in rule.heads)  # قائدا: the office one is appointed to
 
     def token_start(wid: int) -> int:
         """The first word of a head that the tokeniser split; the head itself otherwise."""
@@ -138,10 +151,14 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         # خليفة حفتر القائد العام للجيش" (a rank, then an office).
         # An official named by title and nationality is someone else (التقى الملك عبد الله الرئيس
         # الفرنسي).
-        if idx in found and not (first <= n and first not in ctx.by_word and s.word(first).norm.startswith(clitics.ARTICLE)
-                                 and (s.word(first).lemma_norm in rule.heads or s.word(first).norm in rule.heads)):
+        appointed = first <= n and appointed_as(s, ctx.mentions[idx].words[0], s.word(first), rule.heads)
+        if idx in found and not appointed and not (
+                first <= n and first not in ctx.by_word and s.word(first).norm.startswith(clitics.ARTICLE)
+                and (s.word(first).lemma_norm in rule.heads or s.word(first).norm in rule.heads)):
             continue
-        if first <= n and s.word(first).text in COMMAS:
+        if appointed:
+            pass  # عينت الحكومة اللواء X قائدا للقوة
+        elif first <= n and s.word(first).text in COMMAS:
             first += 1
             if first > n or not starts_head(first):
                 continue
@@ -150,7 +167,8 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         elif first > n or s.word(first).upos in ("VERB", "PUNCT") or not (
                 is_head(s.word(first)) or (first < n and s.word(first + 1).norm in ON_BEHALF)):
             continue
-        bare_after_name = s.word(first - 1).text not in COMMAS and not s.word(first).norm.startswith(clitics.ARTICLE)
+        bare_after_name = s.word(first - 1).text not in COMMAS and not s.word(first).norm.startswith(clitics.ARTICLE) \
+            and not appointed
         end = first
         while end + 1 <= min(n, first + rule.max_words - 1):
             nxt = s.word(end + 1)
