@@ -415,3 +415,32 @@ def test_extract_the_nationality_of_the_attacking_aircraft(rules, conllu_doc):
     attacks = [{r: sorted(facts.actors[a].label_en for a in v) for r, v in e.roles.items()}
                for e in facts.events if e.type == "Attack"]
     assert attacks == [{"agent": ["Turkey"], "target": ["Islamic State"], "location": ["Syria"]}], attacks
+
+
+def test_extract_coordinated_titles_before_a_name_and_an_adjective_tagged_as_a_name(rules, conllu_doc):
+    """"مساعد وزير الخارجية الإيراني و كبير المفاوضين النوويين عباس عراقجي": both titles are
+    the person's (no unnamed Iranian official), and النوويين, an adjective NER took for a
+    name, names nobody and does not speak."""
+    doc = conllu_doc("""
+# text = أكد مساعد وزير الخارجية الإيراني و كبير المفاوضين النوويين عباس عراقجي أن الاتفاق جيد .
+1 أكد أكد VERB _ _ 0 root _ _
+2 مساعد مساعد NOUN _ _ 1 nsubj _ _
+3 وزير وزير NOUN _ _ 2 nmod _ _
+4 الخارجية خارجية NOUN _ _ 3 nmod _ _
+5 الإيراني إيراني ADJ _ _ 4 amod _ _
+6 و و CCONJ _ _ 7 cc _ _
+7 كبير كبير NOUN _ _ 3 conj _ _
+8 المفاوضين مفاوض NOUN _ _ 7 nmod _ _
+9 النوويين نووي ADJ _ _ 8 amod _ ner=S-PER
+10 عباس عباس PROPN _ _ 8 nmod _ ner=B-PER
+11 عراقجي عراقجي PROPN _ _ 10 flat _ ner=E-PER
+12 أن أن SCONJ _ _ 14 mark _ _
+13 الاتفاق اتفاق NOUN _ _ 14 nsubj _ _
+14 جيد جيد ADJ _ _ 1 ccomp _ _
+15 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [m.text for m in facts.mentions] == ["عباس عراقجي"], [m.text for m in facts.mentions]
+    assert [t.title for t in facts.titles] == ["مساعد وزير الخارجية الإيراني و كبير المفاوضين النوويين"]
+    said = [e for e in facts.events if e.type == "Statement"]
+    assert [[facts.actors[a].label_en for a in e.roles["speaker"]] for e in said] == [["Abbas Araghchi"]]

@@ -254,7 +254,9 @@ class ResolveMentions(ArticleStep):
 
 class DropNonMentions(ArticleStep):
     """A month name tagged as a place by NER (نيسان/ابريل) is part of a date. So is
-    a bare title or member noun tagged as a person (الوزير، برلمانيون) nobody."""
+    a bare title or member noun tagged as a person (الوزير، برلمانيون) nobody, and one
+    word the parse reads as the adjective of the noun before it (كبير المفاوضين النوويين)
+    no name."""
 
     name = "drop_non_mentions"
     requires = frozenset({"actors", "mentions", "dates"})
@@ -264,7 +266,14 @@ class DropNonMentions(ArticleStep):
         dates, actors = state.dates, state.actors
         state.mentions[:] = [m for m in state.mentions if actors[m.actor].from_gazetteer
                              or not (any(d.start < m.end and m.start < d.end for d in dates)
-                                     or normalize_ar(m.text) in heads)]
+                                     or normalize_ar(m.text) in heads or self._adjective(state, m))]
+
+    @staticmethod
+    def _adjective(state: ArticleState, m: Mention) -> bool:
+        if len(m.words) != 1:
+            return False
+        w = state.doc.sentences[m.sentence].word(m.words[0])
+        return w.upos == "ADJ" and w.deprel.startswith("amod") and w.head == w.id - 1
 
 
 class NationalBodies(ArticleStep):
@@ -415,14 +424,16 @@ class Officials(SentenceStep):
     @staticmethod
     def _name_follows(sent: Sentence, dem: int, person_words: set[int]) -> bool:
         """A person's name ends the title after its demonym: right after it (room for a split
-        first name) or past an envoy's place ("المبعوث الأمريكي الجديد إلى سوريا مايكل راتني")."""
-        envoy = False
-        for wid in range(dem + 1, min(len(sent.words), dem + 6) + 1):
+        first name), past an envoy's place ("المبعوث الأمريكي الجديد إلى سوريا مايكل راتني") or
+        past a second title joined by و ("مساعد وزير الخارجية الإيراني وكبير المفاوضين عباس
+        عراقجي")."""
+        longer = False
+        for wid in range(dem + 1, min(len(sent.words), dem + 8) + 1):
             w = sent.word(wid)
             if wid in person_words:
                 return True
-            envoy = envoy or envoy_to(sent, wid)
-            if w.upos in ("VERB", "PUNCT") or (w.norm in TITLE_STOPS and not envoy) or (wid > dem + 3 and not envoy):
+            longer = longer or envoy_to(sent, wid) or (w.upos == "CCONJ" and wid == dem + 1)
+            if w.upos in ("VERB", "PUNCT") or (w.norm in TITLE_STOPS and not longer) or (wid > dem + 3 and not longer):
                 return False
         return False
 
