@@ -107,7 +107,9 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
             # A subject takes no preposition: in "قال الخزرجي لـ«الشرق الأوسط»" the paper is addressed.
             if child.deprel.startswith(("nsubj", "csubj")) and first and not any(
                     c.deprel == "case" for c in s.children(child.id)):
-                first = False
+                # A relative pronoun parsed as a subject (الاتفاق الذي توصلت إليه إيران) leaves
+                # the verb its real subject.
+                first = child.upos == "PRON" or child.norm in RELATIVES
                 # The subject and the names inside its title phrase, not its clauses.
                 found = ctx.mentions_in(ctx.subtree(child.id, limit=8, deprels=NAME_DEPRELS))
                 # Not past an accusative noun the parse hung on the subject: in "قصفت طائرات

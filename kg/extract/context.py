@@ -159,7 +159,8 @@ class SentenceContext:
             if stem is not None and len(w.norm) > len(stem) and w.norm.endswith(stem) \
                     and w.norm[-len(stem) - 1] in clitics_.PREPOSITIONS:  # بمدينة حلب, unsplit
                 return w.norm[-len(stem) - 1]
-            if w.upos in ("VERB", "PUNCT", "CCONJ", "SCONJ") or wid in self.by_word or \
+            # A pronoun completes the phrase before it: in "توصلت إليه إيران" Iran has no إلى.
+            if w.upos in ("VERB", "PUNCT", "CCONJ", "SCONJ", "PRON") or wid in self.by_word or \
                     not (phrase or wid in self.title_words):
                 break
         return None

@@ -30,6 +30,7 @@ from ..gazetteer import Entry, Gazetteer
 from ..ids import actor_iri
 from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
+from .context import QUOTE_MARKS
 from .titles import TITLE_STOPS, envoy_to
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
@@ -127,6 +128,7 @@ class Resolver:
             taken: set[int] = set()
             forms = [_restore_article(sent, w) for w in sent.words]
             found = [(tuple(range(m.start + 1, m.end + 1)), m) for m in self.gazetteer.find(forms)]
+            found.extend(self._quoted(sent, forms, found))
             # Tokens too, so a name survives a wrong clitic split (وزارة → و + زارة).
             word_level = {w for ids, _ in found for w in ids}
             for m in self.gazetteer.find([t.text for t in sent.tokens]):
@@ -183,6 +185,21 @@ class Resolver:
                 mentions.append(self._mention(sent, iri, ent.words, doc, actors[iri].cls == "Place"))
                 taken.update(ent.words)
         return actors, mentions
+
+    def _quoted(self, sent: Sentence, forms: list[str], found: list) -> list:
+        """Names with a quoted part (مجموعة "5+1", جبهة «النصرة»): the gazetteer matched
+        without the quote marks, for the names that span one and overlap no other match."""
+        keep = [i for i, w in enumerate(sent.words) if w.text not in QUOTE_MARKS]
+        if len(keep) == len(sent.words):
+            return []
+        taken = {w for ids, _ in found for w in ids}
+        out = []
+        for m in self.gazetteer.find([forms[i] for i in keep]):
+            ids = tuple(range(keep[m.start] + 1, keep[m.end - 1] + 2))
+            if len(ids) > m.end - m.start and not taken.intersection(ids):
+                out.append((ids, m))
+                taken.update(ids)
+        return out
 
     def _place_spans(self, sent: Sentence, taken: set[int]) -> list[Entity]:
         """The sentence's NER spans; adjacent place spans are one name (منطقة بركي براك, tagged

@@ -178,14 +178,32 @@ def s_prep(ctx: SentenceContext, trigger: int, rule: EventRule | None, names: st
     trigger's subtree or the next 14 words, and their conjuncts: انسحاب القوات من العراق."""
     wanted = {normalize_ar(n) for n in names.split("|")}
     subtree = ctx.subtree(trigger, limit=14)
+    verb = _carrier(ctx, trigger, rule)
     out: list[int] = []
     for idx, m in enumerate(ctx.mentions):
-        if not (trigger < m.words[0] <= trigger + 14 or m.words[0] in subtree):
+        if not (trigger < m.words[0] <= trigger + 14 or m.words[0] in subtree
+                or (verb is not None and verb < m.words[0] < trigger)):
             continue
         if ctx.preposition(idx, after=trigger if m.words[0] > trigger else 0) in wanted:
             out.append(idx)
             out.extend(i for i in conjuncts(ctx, idx) if i not in out)
     return sorted(set(out), key=lambda i: abs(ctx.mentions[i].words[0] - trigger))
+
+
+def _carrier(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> int | None:
+    """For a noun trigger of a rule with ``governors``: the governing verb before it, by word
+    order within ten words, whose prepositional phrases are the noun's ("توصلت إيران مع
+    القوى الكبرى إلى اتفاق": the deal is with the powers)."""
+    s = ctx.sentence
+    if rule is None or not rule.governors or s.word(trigger).upos == "VERB":
+        return None
+    for wid in range(trigger - 1, max(0, trigger - 10), -1):
+        w = s.word(wid)
+        if ctx.is_break(w):
+            return None
+        if w.upos == "VERB":
+            return wid if rule.governs(w) else None
+    return None
 
 
 def s_between(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
