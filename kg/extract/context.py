@@ -166,10 +166,13 @@ class SentenceContext:
         return None
 
     def partitive(self, wid: int) -> bool:
-        """Word ``wid`` is the من of a part (lexicon ``partitives``): in "فر عشرات من مقاتلي
-        التنظيم" the fighters are the subject, not governed by a preposition."""
+        """Word ``wid`` is the من of a part (lexicon ``partitives``, or a number): in "فر عشرات
+        من مقاتلي التنظيم" the fighters are the subject, not governed by a preposition."""
         s = self.sentence
-        return wid > 1 and s.word(wid).norm == PARTITIVE_OF and s.word(wid - 1).norm in PARTITIVES
+        if wid <= 1 or s.word(wid).norm != PARTITIVE_OF:
+            return False
+        before = s.word(wid - 1)  # a quantity noun or a number: عشرات من, تسعة من جنود الجيش
+        return before.norm in PARTITIVES or before.upos == "NUM"
 
     def is_break(self, word: Word) -> bool:
         return word.upos == "PUNCT" and word.text in SENTENCE_BREAK

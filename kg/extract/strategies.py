@@ -35,6 +35,7 @@ ATTACKED = lexicon.words("attacked_things")
 AGENT_MARKERS = lexicon.words("agent_markers")
 UNDERGO = lexicon.words("undergo_verbs")
 REPORTED_FROM = normalize_ar("عن")
+MEMBER_OF = normalize_ar("من")
 SOURCE_NOUNS = lexicon.words("source_nouns")
 SOURCE_PREPOSITIONS = frozenset(normalize_ar(p) for p in ("في", "من", "ب", "داخل"))
 
@@ -150,7 +151,10 @@ def s_by(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int
         if ctx.is_break(w) or (w.upos == "VERB" and wid not in ctx.by_word):
             break
         if f"{w.norm} {s.word(wid + 1).norm}" in AGENT_MARKERS:
-            return group_after(ctx, wid + 1, window=8, stop_at_verb=True, free_only=False)
+            # Not a place or a side named in a prepositional phrase after them (قرب الحدود مع
+            # الجزائر); من names their group (مسلحين من تنظيم داعش).
+            return [i for i in group_after(ctx, wid + 1, window=8, stop_at_verb=True, free_only=False)
+                    if ctx.preposition(i, after=wid + 1) in (None, MEMBER_OF)]
     return []
 
 
