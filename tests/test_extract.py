@@ -444,3 +444,56 @@ def test_extract_coordinated_titles_before_a_name_and_an_adjective_tagged_as_a_n
     assert [t.title for t in facts.titles] == ["مساعد وزير الخارجية الإيراني و كبير المفاوضين النوويين"]
     said = [e for e in facts.events if e.type == "Statement"]
     assert [[facts.actors[a].label_en for a in e.roles["speaker"]] for e in said] == [["Abbas Araghchi"]]
+
+
+def test_extract_an_imperative_of_saying_is_no_statement(rules, conllu_doc):
+    """"قولي يا أحمد ما الخبر": the narrator asks Ahmad to speak; Ahmad says nothing."""
+    doc = conllu_doc("""
+# text = قولي يا أحمد ما الخبر ؟
+1 قولي قال VERB _ _ 0 root _ _
+2 يا يا PART _ _ 3 discourse _ _
+3 أحمد أحمد PROPN _ _ 1 vocative _ ner=S-PER
+4 ما ما PRON _ _ 1 obj _ _
+5 الخبر خبر NOUN _ _ 4 nsubj _ _
+6 ؟ ؟ PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [m.text for m in facts.mentions] == ["أحمد"]
+    assert not facts.events, [(e.type, e.trigger, e.roles) for e in facts.events]
+
+
+def test_extract_titles_dual_heads_honorifics_and_pronouns(rules, conllu_doc):
+    """A dual head names several people (الرئيسين السابقين: no title of one); an honorific
+    NER took into the name is a title (الدكتور محمد العلي); a title starts at its head, not
+    at the pronoun before it (هو الرئيس)."""
+    doc = conllu_doc("""
+# text = وفشلت محاولات الرئيسين السابقين حسني مبارك .
+1 وفشلت فشل VERB _ _ 0 root _ _
+2 محاولات محاولة NOUN _ _ 1 nsubj _ _
+3 الرئيسين رئيس NOUN _ _ 2 nmod _ _
+4 السابقين سابق ADJ _ _ 3 amod _ _
+5 حسني حسني PROPN _ _ 3 appos _ ner=B-PER
+6 مبارك مبارك PROPN _ _ 5 flat _ ner=E-PER
+7 . . PUNCT _ _ 1 punct _ _
+
+# text = وقال الدكتور محمد العلي إن الدراسة مستمرة .
+1 وقال قال VERB _ _ 0 root _ _
+2 الدكتور دكتور NOUN _ _ 1 nsubj _ ner=B-PER
+3 محمد محمد PROPN _ _ 2 nmod _ ner=I-PER
+4 العلي علي PROPN _ _ 3 flat _ ner=E-PER
+5 إن إن SCONJ _ _ 7 mark _ _
+6 الدراسة دراسة NOUN _ _ 7 nsubj _ _
+7 مستمرة مستمر ADJ _ _ 1 ccomp _ _
+8 . . PUNCT _ _ 1 punct _ _
+
+# text = والفائز هو الرئيس سامي الخطيب .
+1 والفائز فائز NOUN _ _ 0 root _ _
+2 هو هو PRON _ _ 1 nsubj _ _
+3 الرئيس رئيس NOUN _ _ 2 nmod _ _
+4 سامي سامي PROPN _ _ 3 nmod _ ner=B-PER
+5 الخطيب خطيب PROPN _ _ 4 flat _ ner=E-PER
+6 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    got = sorted((facts.actors[t.person].label_ar, t.title, t.source.sentence) for t in facts.titles)
+    assert got == [("سامي الخطيب", "الرئيس", 2), ("محمد العلي", "الدكتور", 1)], got

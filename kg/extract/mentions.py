@@ -72,6 +72,7 @@ def _restore_article(sentence: Sentence, word) -> str:
 
 _CLITICS = clitics.CLITIC_WORDS | {clitics.ARTICLE}
 PLACE_NAME_HEADS = lexicon.words("place_name_heads")
+HONORIFICS = lexicon.words("honorifics")
 
 
 def _token_match_words(sentence: Sentence, start: int, end: int, entry: Entry) -> tuple[int, ...]:
@@ -202,13 +203,17 @@ class Resolver:
         return out
 
     def _place_spans(self, sent: Sentence, taken: set[int]) -> list[Entity]:
-        """The sentence's NER spans; adjacent place spans are one name (منطقة بركي براك, tagged
+        """The sentence's NER spans, a person's without a leading honorific (lexicon
+        ``honorifics``: الدكتور، المهندس); adjacent place spans are one name (منطقة بركي براك, tagged
         as two), and a place's takes the noun before it that is part of its name (lexicon
         ``place_name_heads``: سوق غامبورو, جبل اللوح), which NER leaves out. The head stands
         in the construct state (no article), alone in its token. A noun that only says what
         the place is (مدينة، بلدة) stays out of the name."""
         out: list[Entity] = []
         for ent in sent.entities:
+            if ent.type == "PER" and len(ent.words) > 1 and sent.word(ent.words[0]).norm in HONORIFICS:
+                second = sent.word(ent.words[1])  # الدكتور X: the honorific is a title, not the name
+                ent = Entity(ent.text[second.start - ent.start:], ent.type, second.start, ent.end, ent.words[1:])
             last = out[-1] if out else None
             if last is not None and ent.type == "LOC" and last.type in ("LOC", "LOC+head") \
                     and ent.words and last.words[-1] + 1 == ent.words[0]:

@@ -75,7 +75,9 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
     def is_head(w: Word) -> bool:
         # Also a whole token that is a head when the tokeniser split it (وزير → و + زير).
         token = s.tokens[w.token]
-        return w.lemma_norm in rule.heads or w.norm in rule.heads or (
+        # By lemma only when the form ends with it (للرئيس → لرئيس), not a dual or plural
+        # (الرئيسين السابقين, الوزراء), which names several people.
+        return (w.lemma_norm in rule.heads and w.norm.endswith(w.lemma_norm)) or w.norm in rule.heads or (
             len(token.words) > 1 and w.id == token.words[-1] and token.norm in rule.heads) or (
             accusative(w) and w.norm[:-1] in rule.heads)  # قائدا: the office one is appointed to
 
@@ -194,6 +196,8 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         for words in parts:
             while words and words[-1].upos == "PUNCT":
                 words.pop()
+            while words and words[0].upos == "PRON" and not is_head(words[0]):
+                words.pop(0)  # "هو الرئيس عبد الفتاح السيسي": the title starts at its head
             if not words or not any(is_head(w) for w in words[:2]):
                 continue
             title = text[words[0].start:words[-1].end]
