@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 RELATIVES = lexicon.words("relatives")
 KANA = lexicon.words("kana_verbs")
 SUBORDINATORS = lexicon.words("subordinators")
+SOURCE_NOUNS = lexicon.words("source_nouns")
 
 
 @dataclass
@@ -129,6 +130,22 @@ def sentence_subject(ctx: SentenceContext, trigger: int, classes: tuple[str, ...
         if found:  # the person when one is named (رئيس الحكومة الإسرائيلية بنيامين نتنياهو)
             return ctx.mentions[next((i for i in found if ctx.cls(i) == "Person"), found[0])].actor
     return None
+
+
+def unnamed_source_before(ctx: SentenceContext, trigger: int) -> tuple[bool, str | None]:
+    """An unnamed source (lexicon ``source_nouns``: مسؤول، مصدر) stands earlier in the
+    sentence: "وفي مقابلة مع مسؤول عسكري، قال إن …" goes on with that official, not with the
+    article's last named speaker. Returns whether one does and, when it stands for its
+    country (مسؤول عسكري أردني, an unnamed official's mention), that actor."""
+    s = ctx.sentence
+    for w in range(trigger - 1, 0, -1):
+        if s.word(w).norm in SOURCE_NOUNS and w not in ctx.title_words:
+            idx = ctx.by_word.get(w)
+            if idx is None:
+                return True, None
+            if ctx.mentions[idx].words[0] == w:
+                return True, ctx.mentions[idx].actor
+    return False, None
 
 
 def dropped_subject(ctx: SentenceContext, trigger: int, verb_trigger: bool) -> bool:

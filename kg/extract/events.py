@@ -22,7 +22,7 @@ from ..lang.ar import clitics, normalize_ar
 from .context import SentenceContext, in_quoted_name
 from .dating import nearest_date
 from .discourse import (Discourse, agrees, carried_date, carry_agent, dropped_subject, dual_reference,
-                        dual_subject, sentence_subject)
+                        dual_subject, sentence_subject, unnamed_source_before)
 from .forces import country_of, event_force
 from .polarity import polarity_modality
 from .steps import ArticleState, SentenceState, SentenceStep
@@ -131,7 +131,8 @@ class Events(SentenceStep):
             # The subject of an earlier verb of the sentence ("ولم يتوقف الوزير عند هذا الحد بل
             # أوضح …"), else the article's last speaker.
             allowed = rule.role_classes.get(rule.continues)
-            actor = sentence_subject(ctx, trigger, allowed) or discourse.last_speaker
+            unnamed, official = unnamed_source_before(ctx, trigger)
+            actor = sentence_subject(ctx, trigger, allowed) or (official if unnamed else discourse.last_speaker)
             if actor and agrees(tword, state.actors[actor]):
                 event.add_role(rule.continues, actor)
         for role, strategies in rule.roles.items():
