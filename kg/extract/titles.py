@@ -44,6 +44,14 @@ def appointed_as(s, name: int, word: Word, heads: set[str]) -> bool:  # noqa: AN
                for w in range(max(1, name - 4), name))
 
 
+def quoted_name_end(s, wid: int) -> int | None:  # noqa: ANN001 - a Sentence
+    """Word ``wid`` opens quote marks that close within five words: the id of the closing
+    mark, else None. A quoted name (مركز «أورانج كاونتي») belongs to the title before it."""
+    if s.word(wid).text not in "«\"“":
+        return None
+    return next((w for w in range(wid + 1, min(len(s.words), wid + 6) + 1) if s.word(w).text in "»\"”"), None)
+
+
 def envoy_to(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence
     """Word ``wid`` is the إلى of an envoy's office (lexicon ``envoy_heads``) a few words
     before it: "المبعوث الأمريكي إلى سوريا"."""
@@ -174,6 +182,10 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         end = first
         while end + 1 <= min(n, first + rule.max_words - 1):
             nxt = s.word(end + 1)
+            closing = quoted_name_end(s, end + 1)
+            if closing is not None:  # مدير مركز «أورانج كاونتي»: the quoted name is the title's
+                end = closing
+                continue
             if nxt.upos in ("VERB", "PUNCT", "SCONJ") or nxt.norm in TITLE_STOPS | SUBORDINATORS \
                     or (end + 1 in ctx.by_word and ctx.cls(ctx.by_word[end + 1]) == "Person") \
                     or (end + 1 not in ctx.by_word and accusative(nxt)):
