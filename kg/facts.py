@@ -83,6 +83,8 @@ class Event:
     polarity: str | None = None  # "Negative" or "Positive"
     modality: str | None = None  # e.g. "planned", "future"
     quote: str | None = None
+    # Later sentences that tell the same happening (kg/extract/discourse.py same_happening).
+    also: list[SourceRef] = field(default_factory=list)
 
     def add_role(self, role: str, actor: str) -> None:
         values = self.roles.setdefault(role, [])

@@ -207,7 +207,8 @@ class ArticleGraph:
             g.add((node, KG.modality, Literal(event.modality)))
         if event.quote:
             g.add((node, KG.quote, Literal(event.quote, lang="ar")))
-        g.add((node, PROV.wasDerivedFrom, self._sentence(event.source)))
+        for source in [event.source, *event.also]:
+            g.add((node, PROV.wasDerivedFrom, self._sentence(source)))
         return node
 
 

@@ -497,3 +497,55 @@ def test_extract_titles_dual_heads_honorifics_and_pronouns(rules, conllu_doc):
     facts = rules.extract(doc)
     got = sorted((facts.actors[t.person].label_ar, t.title, t.source.sentence) for t in facts.titles)
     assert got == [("سامي الخطيب", "الرئيس", 2), ("محمد العلي", "الدكتور", 1)], got
+
+
+RETOLD = """
+# text = شنت الطائرات غارات على مدينة الرقة .
+1 شنت شن VERB _ _ 0 root _ _
+2 الطائرات طائرة NOUN _ _ 1 nsubj _ _
+3 غارات غارة NOUN _ _ 1 obj _ _
+4 على على ADP _ _ 5 case _ _
+5 مدينة مدينة NOUN _ _ 3 nmod _ _
+6 الرقة رقة PROPN _ _ 5 nmod _ ner=S-LOC
+7 . . PUNCT _ _ 1 punct _ _
+
+# text = ودمرت الغارات مواقع تنظيم داعش .
+1 ودمرت دمر VERB _ _ 0 root _ _
+2 الغارات غارة NOUN _ _ 1 nsubj _ _
+3 مواقع موقع NOUN _ _ 1 obj _ _
+4 تنظيم تنظيم NOUN _ _ 3 nmod _ ner=B-ORG
+5 داعش داعش PROPN _ _ 4 nmod _ ner=E-ORG
+6 . . PUNCT _ _ 1 punct _ _
+"""
+
+
+def test_extract_a_definite_event_noun_retells_the_happening_before(rules, conllu_doc):
+    """"شنت الطائرات غارات على الرقة. ودمرت الغارات مواقع داعش": one happening, one event
+    node, citing both sentences, with the later sentence's roles. In a third sentence the
+    strikes on another city are another happening."""
+    from kg.graph import add_article, new_dataset
+    from rdflib.namespace import PROV
+
+    facts = rules.extract(conllu_doc(RETOLD))
+    attacks = [e for e in facts.events if e.type == "Attack"]
+    assert len(attacks) == 1, [(e.trigger, e.roles) for e in attacks]
+    attack = attacks[0]
+    assert [attack.source.sentence, *[s.sentence for s in attack.also]] == [0, 1]
+    assert {facts.actors[a].label_en for a in attack.roles["target"]} == {"Islamic State"}
+    node = next(n for n in add_article(new_dataset(), facts).subjects(PROV.wasDerivedFrom, None)
+                if str(n).endswith(f"/event/{attack.id}"))
+    g = add_article(new_dataset(), facts)
+    assert len(set(g.objects(node, PROV.wasDerivedFrom))) == 2
+
+    other = RETOLD + """
+# text = وقصفت الغارات مدينة حمص .
+1 وقصفت قصف VERB _ _ 0 root _ _
+2 الغارات غارة NOUN _ _ 1 nsubj _ _
+3 مدينة مدينة NOUN _ _ 1 obj _ _
+4 حمص حمص PROPN _ _ 3 nmod _ ner=S-LOC
+5 . . PUNCT _ _ 1 punct _ _
+"""
+    facts = rules.extract(conllu_doc(other))
+    places = [sorted(facts.actors[a].label_en for a in e.roles.get("location", []))
+              for e in facts.events if e.type == "Attack"]
+    assert len(places) == 2 and ["Homs"] in places, places

@@ -34,6 +34,8 @@ class Discourse:
     previous_dated: tuple[TimeExpression, set[str]] | None = None
     # event class -> (sentence index, trigger stems, agents) of the last event with an agent
     last_agents: dict[str, tuple[int, set[str], list[str]]] = field(default_factory=dict)
+    # event class -> (sentence index, event) of the last happening told
+    last_event: dict[str, tuple[int, Event]] = field(default_factory=dict)
 
 
 # How many sentences back a definite event noun may refer (وأضاف أن الغارات …).
@@ -130,6 +132,55 @@ def sentence_subject(ctx: SentenceContext, trigger: int, classes: tuple[str, ...
         if found:  # the person when one is named (رئيس الحكومة الإسرائيلية بنيامين نتنياهو)
             return ctx.mentions[next((i for i in found if ctx.cls(i) == "Person"), found[0])].actor
     return None
+
+
+# Classes whose later definite mention may retell a happening; statements, calls and votes
+# are each their own.
+RETOLD = ("Attack", "Meeting", "Withdrawal", "Deployment", "Agreement")
+DEMONSTRATIVES = lexicon.words("demonstratives")
+SEPARATE_ROLES = ("agent", "target", "location", "origin", "destination", "party")
+
+
+def same_happening(discourse: Discourse, sentence: int, ctx: SentenceContext, triggers: list[int],
+                   event: Event) -> Event | None:
+    """The earlier event that a definite event noun retells: "شنت الطائرات غارات على مدينة
+    الرقة. وقال البيان إن الغارات دمرت مخازن للأسلحة" (one happening, one node). One of the
+    event's ``triggers`` (the words of its sentence merged into it) is a noun that has
+    the article or a demonstrative before it (هذا الهجوم); the earlier event is the last of
+    its class, at most :data:`AGENT_REACH` sentences back; their roles do not disagree (no
+    role that both fill with different actors), nor their dates or polarity. Returns it, with
+    the later mention's roles, date and sentence added, or None (and this event becomes the
+    one to retell)."""
+    s = ctx.sentence
+    last = discourse.last_event.get(event.type)
+    definite = any(s.word(t).upos != "VERB" and (
+        any(v.startswith(clitics.ARTICLE) for v in clitics.proclitic_variants(s.word(t).norm))
+        or (t > 1 and s.word(t - 1).norm in DEMONSTRATIVES)) for t in triggers)
+    if event.type not in RETOLD:
+        return None
+    if last is None or not definite or not 0 < sentence - last[0] <= AGENT_REACH \
+            or not _compatible(last[1], event):
+        discourse.last_event[event.type] = (sentence, event)
+        return None
+    earlier = last[1]
+    for role, actors in event.roles.items():
+        for actor in actors:
+            earlier.add_role(role, actor)
+    earlier.date = earlier.date or event.date
+    earlier.force = earlier.force or event.force
+    earlier.also.append(event.source)
+    discourse.last_event[event.type] = (sentence, earlier)
+    return earlier
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    for role in SEPARATE_ROLES:
+        x, y = set(a.roles.get(role, [])), set(b.roles.get(role, []))
+        if x and y and not x & y:
+            return False
+    if a.date is not None and b.date is not None and a.date.value != b.date.value:
+        return False
+    return a.polarity == b.polarity
 
 
 def unnamed_source_before(ctx: SentenceContext, trigger: int) -> tuple[bool, str | None]:

@@ -22,7 +22,7 @@ from ..lang.ar import clitics, normalize_ar
 from .context import SentenceContext, in_quoted_name
 from .dating import nearest_date
 from .discourse import (Discourse, agrees, carried_date, carry_agent, dropped_subject, dual_reference,
-                        dual_subject, sentence_subject, unnamed_source_before)
+                        dual_subject, same_happening, sentence_subject, unnamed_source_before)
 from .forces import country_of, event_force
 from .polarity import polarity_modality
 from .steps import ArticleState, SentenceState, SentenceStep
@@ -64,6 +64,7 @@ class Events(SentenceStep):
                     break
         # Several triggers of one incident in a sentence (مقتل … بغارة) make one event.
         merged: list[tuple[int, EventRule, Event]] = []
+        triggers: dict[int, list[int]] = {}  # id(event) -> its trigger words, merged ones too
         for trigger, rule, event in events:
             # Rules that merge in the sentence merge across rules of the same class: the verb
             # and the noun of one attack (قصفت الطائرات … في غارة) make one event.
@@ -71,7 +72,9 @@ class Events(SentenceStep):
                          and r.emit == rule.emit), None)
             if twin is None:
                 merged.append((trigger, rule, event))
+                triggers[id(event)] = [trigger]
                 continue
+            triggers[id(twin)].append(trigger)
             for role, actors in event.roles.items():
                 for actor in actors:
                     twin.add_role(role, actor)
@@ -80,6 +83,16 @@ class Events(SentenceStep):
         claimed = self._topics(state, merged)
         # An event with no actor and no force says nothing unless another event is about it.
         kept = [e for _, _, e in merged if e.roles or e.force is not None or id(e) in claimed]
+        # A definite event noun that retells the happening of a sentence before is that event.
+        for _, _, event in merged:
+            if event not in kept:
+                continue
+            earlier = same_happening(state.discourse, sent.source.sentence, ctx, triggers[id(event)], event)
+            if earlier is not None:
+                kept.remove(event)
+                for other in kept:
+                    if other.topic is event:
+                        other.topic = earlier
         state.facts.events.extend(kept)
         sent.events = kept
 
