@@ -67,6 +67,7 @@ class Force:
     source: SourceRef
     location: str | None = None  # Actor.iri
     count_text: str = ""
+    also: list[SourceRef] = field(default_factory=list)  # further sentences that count it
 
 
 @dataclass

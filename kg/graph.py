@@ -174,7 +174,8 @@ class ArticleGraph:
             g.add((node, KG.location, URIRef(force.location)))
         if force.count_text:
             g.add((node, RDFS.label, Literal(force.count_text, lang="ar")))
-        g.add((node, PROV.wasDerivedFrom, self._sentence(force.source)))
+        for source in [force.source, *force.also]:
+            g.add((node, PROV.wasDerivedFrom, self._sentence(source)))
         return node
 
     def _event(self, event: Event) -> URIRef:

@@ -549,3 +549,27 @@ def test_extract_a_definite_event_noun_retells_the_happening_before(rules, conll
     places = [sorted(facts.actors[a].label_en for a in e.roles.get("location", []))
               for e in facts.events if e.type == "Attack"]
     assert len(places) == 2 and ["Homs"] in places, places
+
+
+def test_extract_one_force_per_owner_and_count(conllu_doc):
+    """"سحب 500 جندي" in one sentence and "الـ500 جندي" in a later one are one force that cites
+    both; 500 troops in another place are another force; a force without a count or an owner
+    is never merged."""
+    from kg.extract.forces import same_force
+    from kg.facts import Force, SourceRef
+
+    doc = conllu_doc(RETOLD)
+    state = ArticleState(doc, ArticleFacts(doc), Discourse())
+
+    def force(n: int, sentence: int, location: str | None = None, of: str | None = "usa", count: int | None = 500):
+        return Force(str(n), of, count, SourceRef("inline", sentence, 0, 1, "…"), location)
+
+    first = force(1, 0)
+    assert same_force(state, first) is first
+    again = force(2, 1, location="iraq")
+    assert same_force(state, again) is first
+    assert first.location == "iraq" and [s.sentence for s in first.also] == [1]
+    elsewhere = force(3, 1, location="syria")
+    assert same_force(state, elsewhere) is elsewhere
+    uncounted = force(4, 1, count=None)
+    assert same_force(state, uncounted) is uncounted

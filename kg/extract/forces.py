@@ -142,6 +142,26 @@ def event_force(state: ArticleState, rules: RuleSet, ctx: SentenceContext, sourc
     return None
 
 
+def same_force(state: ArticleState, force: Force) -> Force:
+    """The article's earlier force of the same owner and troop count, in no other place (its
+    place is added when it had none), with this force's sentence added; else this force, which
+    later counts will find."""
+    if force.of is None or force.count is None:
+        return force
+    key = (force.of, force.count)
+    earlier = state.counted.get(key)
+    if earlier is None or earlier is force:
+        state.counted[key] = force
+        return force
+    if earlier.location and force.location and earlier.location != force.location:
+        return force  # 500 troops in Iraq and 500 in Syria
+    earlier.location = earlier.location or force.location
+    if force.source.sentence != earlier.source.sentence and all(
+            force.source.sentence != s.sentence for s in earlier.also):
+        earlier.also.append(force.source)
+    return earlier
+
+
 class Forces(SentenceStep):
     """Every troop count of the sentence is a force, with its owner and place."""
 
@@ -169,4 +189,12 @@ class Forces(SentenceStep):
             for e in events:
                 if e.force and not e.force.of:
                     e.force.of = owner
-        state.facts.forces.extend(new)
+        # One force per owner and count in the article: "سحب 500 جندي" and "الـ500 جندي" of later
+        # sentences are the same troops, one node that cites each sentence.
+        for e in events:
+            if e.force is not None:
+                e.force = same_force(state, e.force)
+        for f in new:
+            force = same_force(state, f)
+            if not any(force is known for known in state.facts.forces):
+                state.facts.forces.append(force)

@@ -40,6 +40,8 @@ class ArticleState:
     foreign: set[str] = field(default_factory=set)
     event_n: int = 0
     force_n: int = 0
+    # (owner, count) -> the article's force of that owner and count (kg/extract/forces.py same_force)
+    counted: dict[tuple[str, int], Force] = field(default_factory=dict)
 
     @property
     def actors(self) -> dict[str, Actor]:
