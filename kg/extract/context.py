@@ -172,7 +172,8 @@ class SentenceContext:
         if wid <= 1 or s.word(wid).norm != PARTITIVE_OF:
             return False
         before = s.word(wid - 1)  # a quantity noun or a number: عشرات من, تسعة من جنود الجيش
-        return before.norm in PARTITIVES or before.upos == "NUM"
+        # (the whole token too: the tokenizer may split وفد into و + فد)
+        return before.norm in PARTITIVES or s.tokens[before.token].norm in PARTITIVES or before.upos == "NUM"
 
     def is_break(self, word: Word) -> bool:
         return word.upos == "PUNCT" and word.text in SENTENCE_BREAK

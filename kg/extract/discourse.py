@@ -138,7 +138,7 @@ def sentence_subject(ctx: SentenceContext, trigger: int, classes: tuple[str, ...
 # are each their own.
 RETOLD = ("Attack", "Meeting", "Withdrawal", "Deployment", "Agreement")
 DEMONSTRATIVES = lexicon.words("demonstratives")
-SEPARATE_ROLES = ("agent", "target", "location", "origin", "destination", "party")
+SEPARATE_ROLES = ("agent", "target", "location", "origin", "destination", "party", "participant")
 
 
 def same_happening(discourse: Discourse, sentence: int, ctx: SentenceContext, triggers: list[int],
