@@ -46,8 +46,20 @@ def s_after(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[
 
 
 def s_before(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
-    """Actors right before the trigger, back to the previous verb (SVO order, titles)."""
-    return group_before(ctx, trigger, rule)
+    """Actors right before the trigger, back to the previous verb (SVO order, titles). A
+    verb after أن/إن takes the whole noun phrase between them, however long: "أكدت مصادر أن
+    عشرات الحوثيين وقوات الرئيس المخلوع علي عبد الله صالح، فروا من …"."""
+    s = ctx.sentence
+    window = 8
+    if s.word(trigger).upos == "VERB":
+        for wid in range(trigger - 1, max(0, trigger - 21), -1):
+            w = s.word(wid)
+            if ctx.is_break(w) or (w.upos == "VERB" and wid not in ctx.by_word):
+                break
+            if w.norm in SUBORDINATORS:
+                window = trigger - wid
+                break
+    return group_before(ctx, trigger, rule, window=window)
 
 
 def s_object(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
