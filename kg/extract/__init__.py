@@ -9,9 +9,11 @@ procedure is a sequence of steps (:mod:`.extractor`), one module per job:
 :mod:`.steps`             the step protocol and the state that flows between steps
 :mod:`.mentions`          gazetteer and NER mentions, officials, national bodies
 :mod:`.generic`           unnamed actors (مسلحون، الشرطة التركية) with their sectors
+:mod:`.descriptors`       descriptors that name a group named before (المتمردون)
 :mod:`.dating`            the article's dates; which one dates an event
 :mod:`.context`           one sentence's context (quotations, title words, heads)
 :mod:`.strategies`        the registry of role-filling strategies
+:mod:`.clauses`           groups of actors and the strategies that read a clause
 :mod:`.titles`            titles in apposition
 :mod:`.relations`         relations between actors (ledBy …)
 :mod:`.events`            events and their roles
