@@ -151,13 +151,13 @@ def same_happening(discourse: Discourse, sentence: int, ctx: SentenceContext, tr
     role that both fill with different actors), nor their dates or polarity. Returns it, with
     the later mention's roles, date and sentence added, or None (and this event becomes the
     one to retell)."""
+    if event.type not in RETOLD:
+        return None
     s = ctx.sentence
     last = discourse.last_event.get(event.type)
     definite = any(s.word(t).upos != "VERB" and (
         any(v.startswith(clitics.ARTICLE) for v in clitics.proclitic_variants(s.word(t).norm))
         or (t > 1 and s.word(t - 1).norm in DEMONSTRATIVES)) for t in triggers)
-    if event.type not in RETOLD:
-        return None
     if last is None or not definite or not 0 < sentence - last[0] <= AGENT_REACH \
             or not _compatible(last[1], event):
         discourse.last_event[event.type] = (sentence, event)
