@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..facts import Actor, Event
-from ..lang.ar import clitics, lexicon
+from ..lang.ar import clitics, lexicon, normalize_ar
 from .clauses import s_subject
 from .context import COMMAS, SentenceContext
 from .steps import ArticleState, SentenceState, SentenceStep
@@ -24,6 +24,7 @@ RELATIVES = lexicon.words("relatives")
 KANA = lexicon.words("kana_verbs")
 SUBORDINATORS = lexicon.words("subordinators")
 SOURCE_NOUNS = lexicon.words("source_nouns")
+AMMA, FA = normalize_ar("أما"), normalize_ar("ف")
 
 
 @dataclass
@@ -131,7 +132,22 @@ def sentence_subject(ctx: SentenceContext, trigger: int, classes: tuple[str, ...
         found = [i for i in found if classes is None or ctx.cls(i) in classes]
         if found:  # the person when one is named (رئيس الحكومة الإسرائيلية بنيامين نتنياهو)
             return ctx.mentions[next((i for i in found if ctx.cls(i) == "Person"), found[0])].actor
-    return None
+    return topic_subject(ctx, trigger, classes)
+
+
+def topic_subject(ctx: SentenceContext, trigger: int, classes: tuple[str, ...] | None) -> str | None:
+    """"أما X … فقال": the topic named after أما is the subject of the verb that فـ opens. The
+    first actor after أما, the person when one is named."""
+    s = ctx.sentence
+    if not s.tokens[s.word(trigger).token].norm.startswith(FA):
+        return None
+    amma = next((w for w in range(trigger - 1, 0, -1) if s.word(w).norm == AMMA), None)
+    if amma is None:
+        return None
+    found = [i for i in {ctx.by_word[w] for w in range(amma + 1, trigger) if w in ctx.by_word}
+             if classes is None or ctx.cls(i) in classes]
+    found.sort(key=lambda i: ctx.mentions[i].words[0])
+    return ctx.mentions[next((i for i in found if ctx.cls(i) == "Person"), found[0])].actor if found else None
 
 
 # Classes whose later definite mention may retell a happening; statements, calls and votes

@@ -45,6 +45,19 @@ def s_after(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[
     return group_after(ctx, trigger)
 
 
+def s_vso(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """Actors right after a verb that opens its clause (VSO order: "ورحب الوزير بالقرار"),
+    not after a verb that qualifies the noun before it ("قرارا يطالب إسرائيل": Israel is asked,
+    the resolution asks)."""
+    s = ctx.sentence
+    prev = trigger - 1
+    while prev >= 1 and s.word(prev).upos in ("CCONJ", "PART"):
+        prev -= 1
+    if prev >= 1 and prev not in ctx.by_word and s.word(prev).upos in ("NOUN", "ADJ", "X", "PROPN"):
+        return []
+    return group_after(ctx, trigger)
+
+
 def s_before(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
     """Actors right before the trigger, back to the previous verb (SVO order, titles). A
     verb after أن/إن takes the whole noun phrase between them, however long: "أكدت مصادر أن
@@ -440,6 +453,7 @@ STRATEGIES: dict[str, Strategy] = {s.name: s for s in (
     Strategy("persons", s_persons),
     Strategy("subject", s_subject),
     Strategy("after", s_after),
+    Strategy("vso", s_vso),
     Strategy("before", s_before),
     Strategy("object", s_object),
     Strategy("genitive", s_genitive),
