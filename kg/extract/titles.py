@@ -164,7 +164,7 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         appointed = first <= n and appointed_as(s, ctx.mentions[idx].words[0], s.word(first), rule.heads)
         if idx in found and not appointed and not (
                 first <= n and first not in ctx.by_word and s.word(first).norm.startswith(clitics.ARTICLE)
-                and (s.word(first).lemma_norm in rule.heads or s.word(first).norm in rule.heads)):
+                and is_head(s.word(first))):
             continue
         if appointed:
             pass  # عينت الحكومة اللواء X قائدا للقوة
