@@ -252,10 +252,15 @@ def dual_reference(discourse: Discourse, actors: dict[str, Actor], ctx: Sentence
 
 def agrees(verb, speaker: Actor) -> bool:
     """Whether a verb can continue ``speaker``'s words: a plural or dual verb (قالوا، أضافا)
-    does not continue one person (Stanza's ``Number`` feature; no features: it may)."""
+    does not continue one person (Stanza's ``Number`` feature; without one, the plural endings
+    of the form: يقولون، قالوا)."""
     if verb.upos != "VERB" or speaker.cls != "Person":
         return True
-    return not any(f in verb.feats.split("|") for f in ("Number=Plur", "Number=Dual"))
+    feats = verb.feats.split("|")
+    if any(f.startswith("Number=") for f in feats):
+        return not any(f in feats for f in ("Number=Plur", "Number=Dual"))
+    form = clitics.strip_conjunction(verb.norm)
+    return not (form.endswith("وا") or (form.endswith("ون") and form[:1] in ("ي", "ت")))
 
 
 def carried_date(discourse: Discourse, ctx: SentenceContext, event: Event) -> TimeExpression | None:
