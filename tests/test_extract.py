@@ -600,3 +600,21 @@ def test_extract_a_plural_verb_without_features_continues_no_person(rules, conll
     said = [(e.source.sentence, [facts.actors[a].label_ar for a in e.roles["speaker"]])
             for e in facts.events if e.type == "Statement"]
     assert said == [(0, ["سامي الخطيب"])], said
+
+
+def test_extract_a_capital_after_a_place_noun_is_the_city(rules, conllu_doc):
+    """"مجلس محافظة بغداد" is the Baghdad governorate's council: بغداد after محافظة is the
+    place, not the Iraqi government, and speaks for nobody."""
+    doc = conllu_doc("""
+# text = وأعلن مجلس محافظة بغداد رفضه القرار .
+1 وأعلن أعلن VERB _ _ 0 root _ _
+2 مجلس مجلس NOUN _ _ 1 nsubj _ _
+3 محافظة محافظة NOUN _ _ 2 nmod _ _
+4 بغداد بغداد PROPN _ _ 3 nmod _ ner=S-LOC
+5 رفضه رفض NOUN _ _ 1 obj _ _
+6 القرار قرار NOUN _ _ 5 nmod _ _
+7 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [(m.text, facts.actors[m.actor].cls) for m in facts.mentions] == [("بغداد", "Place")]
+    assert not [e for e in facts.events if e.type == "Statement"]

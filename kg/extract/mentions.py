@@ -30,7 +30,7 @@ from ..gazetteer import Entry, Gazetteer
 from ..ids import actor_iri
 from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
-from .context import QUOTE_MARKS
+from .context import PLACE_NOUNS, QUOTE_MARKS
 from .titles import TITLE_STOPS, envoy_to
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
@@ -140,7 +140,8 @@ class Resolver:
                 entry = match.entry
                 as_place = False
                 if match.via == "capital" and entry.capital_of:
-                    as_place = _is_locative(sent, ids[0])
+                    # After في/ب, or a place noun (محافظة بغداد، مدينة دمشق): the city, not its government.
+                    as_place = _is_locative(sent, ids[0]) or (ids[0] > 1 and sent.word(ids[0] - 1).norm in PLACE_NOUNS)
                     if not as_place:
                         entry = self.gazetteer.entry(entry.capital_of)
                 if entry.cls == "Person":
