@@ -24,6 +24,7 @@ SUBORDINATORS = lexicon.words("subordinators")
 ON_BEHALF = lexicon.words("on_behalf")
 ENVOYS = lexicon.words("envoy_heads")
 APPOINT = lexicon.words("appoint_words")
+HONORIFICS = lexicon.words("honorifics")
 TO = normalize_ar("إلى")
 
 
@@ -210,6 +211,8 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
                 words.pop()
             while words and words[0].upos == "PRON" and not is_head(words[0]):
                 words.pop(0)  # "هو الرئيس عبد الفتاح السيسي": the title starts at its head
+            while len(words) > 1 and words[-1].norm in HONORIFICS:
+                words.pop()  # "وزير الداخلية الكويتي الشيخ محمد": the office, not the honorific
             if not words or not any(is_head(w) for w in words[:2]):
                 continue
             title = text[words[0].start:words[-1].end]
