@@ -106,7 +106,6 @@ class ActorClasses:
         >>> ActorClasses([{"class": "Place", "first_words": ["مطار"], "ner": ["ORG"]}]).classify("مطار بيروت", "ORG")
         'Place'
         """
-        ner_type = "LOC" if ner_type == "LOC+head" else ner_type
         words = normalize_ar(name).split()
         if words:
             for cls, ner in self.by_word.get(clitics.strip_article(words[0]), []):
@@ -158,7 +157,8 @@ class Resolver:
                 taken.update(ids)
                 if entry.cls == "Person":
                     self._remember(full_names, entry.iri, entry.label_ar, entry.variants)
-            for ent in self._place_spans(sent, taken):
+            spans, headed = self._place_spans(sent, taken)
+            for ent in spans:
                 if not ent.words or taken.intersection(ent.words):
                     continue
                 name = ent.text  # the surface text: MWT splits may cut a name (عبدالله → عبدالل + ه)
@@ -182,7 +182,7 @@ class Resolver:
                         actors[iri] = Actor(iri=iri, cls=cls, label_ar=name)
                     if cls == "Person":
                         self._remember(full_names, iri, name, ())
-                    if cls == "Place" and len(ent.words) > 1 and ent.type == "LOC+head":
+                    if cls == "Place" and ent.words in headed:
                         places.setdefault(normalize_ar(name.split(" ", 1)[1]), iri)
                 mentions.append(self._mention(sent, iri, ent.words, doc, actors[iri].cls == "Place"))
                 taken.update(ent.words)
@@ -203,30 +203,35 @@ class Resolver:
                 taken.update(ids)
         return out
 
-    def _place_spans(self, sent: Sentence, taken: set[int]) -> list[Entity]:
+    def _place_spans(self, sent: Sentence, taken: set[int]) -> tuple[list[Entity], set[tuple[int, ...]]]:
         """The sentence's NER spans, a person's without a leading honorific (lexicon
         ``honorifics``: الدكتور، المهندس); adjacent place spans are one name (منطقة بركي براك, tagged
         as two), and a place's takes the noun before it that is part of its name (lexicon
         ``place_name_heads``: سوق غامبورو, جبل اللوح), which NER leaves out. The head stands
         in the construct state (no article), alone in its token. A noun that only says what
-        the place is (مدينة، بلدة) stays out of the name."""
+        the place is (مدينة، بلدة) stays out of the name. Also returns the words of the spans
+        that took a head noun."""
         out: list[Entity] = []
+        headed: set[tuple[int, ...]] = set()
         for ent in sent.entities:
             if ent.type == "PER" and len(ent.words) > 1 and sent.word(ent.words[0]).norm in HONORIFICS:
                 second = sent.word(ent.words[1])  # الدكتور X: the honorific is a title, not the name
                 ent = Entity(ent.text[second.start - ent.start:], ent.type, second.start, ent.end, ent.words[1:])
             last = out[-1] if out else None
-            if last is not None and ent.type == "LOC" and last.type in ("LOC", "LOC+head") \
+            if last is not None and ent.type == "LOC" and last.type == "LOC" \
                     and ent.words and last.words[-1] + 1 == ent.words[0]:
                 out[-1] = Entity(f"{last.text} {ent.text}", last.type, last.start, ent.end, last.words + ent.words)
+                if last.words in headed:
+                    headed.add(out[-1].words)
                 continue
             first = ent.words[0] if ent.words else 0
             head = sent.word(first - 1) if ent.type == "LOC" and first > 1 else None
             if head is not None and head.id not in taken and len(sent.tokens[head.token].words) == 1 \
                     and head.norm in PLACE_NAME_HEADS:
-                ent = Entity(f"{head.text} {ent.text}", "LOC+head", head.start, ent.end, (head.id, *ent.words))
+                ent = Entity(f"{head.text} {ent.text}", ent.type, head.start, ent.end, (head.id, *ent.words))
+                headed.add(ent.words)
             out.append(ent)
-        return out
+        return out, headed
 
     @staticmethod
     def _add_label(actor: Actor, label: str) -> None:
