@@ -227,9 +227,13 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
     wanted = t.weekday_of[_key(m.group("wd"))]
     rel = t.rel_of[_key(m.group("rel"))] if m.group("rel") else None
     if _key(m.group("wd")) in t.ambiguous_weekdays and not (m.group("yawm") or rel):
-        before = c.folded.text[:m.start("x")].split()
-        word = re.sub(r"\W", "", before[-1]) if before else ""
-        if word not in t.weekday_context and strip_conjunction(word) not in t.weekday_context:
+        before = [re.sub(r"\W", "", w) for w in c.folded.text[:m.start("x")].split()[-2:]]
+        # The context is one word ("مساء") or two ("متأخر من"); its first word
+        # may carry the conjunction.
+        heads = [before[i:] for i in range(len(before))]
+        if not any("".join(h) in t.weekday_context
+                   or strip_conjunction(h[0]) + "".join(h[1:]) in t.weekday_context
+                   for h in heads):
             return None
     following = c.folded.text[m.end("x"):].split(None, 1)
     if following and re.sub(r"\W", "", following[0]) in t.not_weekday_after:
