@@ -315,6 +315,16 @@ PARSES: dict[str, str] = {
         6 ريف ريف NOUN 1 obl
         7 المدينة مدينة NOUN 6 nmod
         8 . . PUNCT 1 punct""",
+    "شن الطيران الحربي النظامي غارات على قرى الريف .": """
+        1 شن شن VERB 0 root
+        2 الطيران طيران NOUN 1 nsubj
+        3 الحربي حربي ADJ 2 amod
+        4 النظامي نظامي ADJ 2 amod
+        5 غارات غارة NOUN 1 obj
+        6 على على ADP 7 case
+        7 قرى قرية NOUN 5 nmod
+        8 الريف ريف NOUN 7 nmod
+        9 . . PUNCT 1 punct""",
     # putschists
     "تصدت القوات لهجوم شنه الانقلابيون على المطار .": """
         1 تصدت تصدى VERB 0 root

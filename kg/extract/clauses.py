@@ -23,6 +23,18 @@ RELATIVES = lexicon.words("relatives")
 KANA = lexicon.words("kana_verbs")
 WITNESS = lexicon.words("witness_verbs")
 GATHER = lexicon.words("gather_verbs")
+QUANTITY_VERBS = lexicon.words("quantity_verbs")
+QUANTITY_OPENER = "ما"
+
+
+def in_quantity_phrase(ctx: SentenceContext, wid: int) -> bool:
+    """Word ``wid`` is the verb of "ما لا يقل عن" / "ما يزيد على" (lexicon ``quantity_verbs``):
+    part of a count, not a clause of its own."""
+    s = ctx.sentence
+    if s.word(wid).norm not in QUANTITY_VERBS:
+        return False
+    before = [s.word(w).norm for w in range(max(1, wid - 2), wid)]
+    return QUANTITY_OPENER in before
 
 
 def group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_verb: bool = True,

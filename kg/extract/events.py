@@ -24,6 +24,7 @@ from .dating import nearest_date
 from .discourse import (Discourse, agrees, carried_date, carry_agent, dropped_subject, dual_reference,
                         dual_subject, same_happening, sentence_subject, unnamed_source_before)
 from .forces import country_of, event_force
+from .places import containers, setting
 from .polarity import polarity_modality
 from .steps import ArticleState, SentenceState, SentenceStep
 from .strategies import gives_actors, run_strategy, STRATEGIES
@@ -152,6 +153,8 @@ class Events(SentenceStep):
             if len(event.roles.get(role, [])) >= max(1, rule.needed(role)):
                 continue  # filled by the pair or the continued subject (a meeting needs more)
             self._fill(state, ctx, rule, trigger, event, role, strategies)
+        if "location" in rule.roles:
+            self._places(state, ctx, rule, event)
         pair_role = next((r for r in ("party", "participant", "agent") if r in rule.roles), None)
         if pair_role and (pair_role != "agent" or not event.roles.get("agent")):
             dual_reference(discourse, state.actors, ctx, trigger, event, pair_role)
@@ -205,6 +208,18 @@ class Events(SentenceStep):
                 # Fewer than the rule needs (one party of two): the next strategies add to them.
                 if len(event.roles.get(role, [])) >= rule.needed(role):
                     break
+
+    def _places(self, state: ArticleState, ctx: SentenceContext, rule: EventRule, event: Event) -> None:
+        """The event is also in the places its location lies in (في بلدة الحارة بريف درعا), and,
+        unless it is something said, in the place its sentence opens with (وفي حلب، …)."""
+        allowed = rule.role_classes.get("location")
+        found = event.roles.get("location", [])
+        picks = [c for i, m in enumerate(ctx.mentions) if m.actor in found for c in containers(ctx, i)]
+        if rule.emit != "Statement":
+            picks += setting(ctx)
+        for i in picks:
+            if allowed is None or ctx.cls(i) in allowed:
+                event.add_role("location", self._role_target(state, ctx, i, "location"))
 
     def _role_target(self, state: ArticleState, ctx: SentenceContext, index: int, role: str) -> str:
         """A capital resolved as a place stays a place for location roles; for

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Callable
 from ..gazetteer import Entry
 from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants, strip_article
 from ..quantities import noun_variants
-from .clauses import (RELATIVES, SUBORDINATORS, conjuncts, group_after, group_before, is_free, s_gathered,
-                      s_places, s_relative, s_subject, s_witness, verb_in)
+from .clauses import (RELATIVES, SUBORDINATORS, conjuncts, group_after, group_before, in_quantity_phrase,
+                      is_free, s_gathered, s_places, s_relative, s_subject, s_witness, verb_in)
 from .context import COMMAS, QUOTE_MARKS, SentenceContext, opens_quotation
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -273,7 +273,7 @@ def s_verb_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -
             if found:
                 return found
             continue
-        if w.upos == "VERB":
+        if w.upos == "VERB" and not in_quantity_phrase(ctx, wid):
             if rule is not None and not rule.governs(w):
                 return []
             found = s_subject(ctx, wid, rule) or group_after(ctx, wid, window=trigger - wid)

@@ -1,0 +1,121 @@
+"""Where an event is (kg/extract/places.py), and counts that open no clause
+("ما لا يقل عن"), on hand-made parses."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import RuleSet
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return RuleSet.load()
+
+
+def _roles(rules, doc, etype):
+    facts = rules.extract(doc)
+    return [{r: sorted(facts.actors[a].label_ar for a in v) for r, v in e.roles.items()}
+            for e in facts.events if e.type == etype]
+
+
+# The sentence opens with a place (وفي حلب، written as one token as the small
+# tokeniser leaves it), and the strike's place lies west of another (غربي الباب).
+SCENE = """
+# text = وفي حلب ، شنت الطائرات غارات على مواقع في بلدة عندان غربي الباب .
+1 وفي في ADP _ _ 2 case _ _
+2 حلب حلب X _ _ 4 obl _ ner=S-LOC
+3 ، ، PUNCT _ _ 2 punct _ _
+4 شنت شن VERB _ _ 0 root _ _
+5 الطائرات طائرة NOUN _ _ 4 nsubj _ _
+6 غارات غارة NOUN _ _ 4 obj _ _
+7 على على ADP _ _ 8 case _ _
+8 مواقع موقع NOUN _ _ 6 nmod _ _
+9 في في ADP _ _ 10 case _ _
+10 بلدة بلدة NOUN _ _ 8 nmod _ _
+11 عندان عندان X _ _ 10 nmod _ ner=S-LOC
+12 غربي غربي NOUN _ _ 11 nmod _ _
+13 الباب الباب X _ _ 12 nmod _ ner=S-LOC
+14 . . PUNCT _ _ 4 punct _ _
+"""
+
+
+def test_places_an_attack_is_in_every_place_of_its_chain_and_in_the_opening_place(rules, conllu_doc):
+    attacks = _roles(rules, conllu_doc(SCENE), "Attack")
+    assert [a.get("location") for a in attacks] == [["الباب", "حلب", "عندان"]], attacks
+
+
+def test_places_two_places_in_a_list_are_not_one_inside_the_other(rules, conllu_doc):
+    """"في عندان والباب": و is no link, and the second place is found by its own preposition
+    or not at all; neither chain adds the other."""
+    doc = conllu_doc("""
+# text = شنت الطائرات غارات على مواقع في عندان والباب .
+1 شنت شن VERB _ _ 0 root _ _
+2 الطائرات طائرة NOUN _ _ 1 nsubj _ _
+3 غارات غارة NOUN _ _ 1 obj _ _
+4 على على ADP _ _ 5 case _ _
+5 مواقع موقع NOUN _ _ 3 nmod _ _
+6 في في ADP _ _ 7 case _ _
+7 عندان عندان X _ _ 5 nmod _ ner=S-LOC
+8 و و CCONJ _ _ 9 cc _ _
+9 الباب الباب X _ _ 7 conj _ ner=S-LOC
+10 . . PUNCT _ _ 1 punct _ _
+""")
+    from kg.extract.context import SentenceContext
+    from kg.extract.discourse import Discourse
+    from kg.extract.mentions import ResolveMentions
+    from kg.extract.places import containers, setting
+    from kg.extract.steps import ArticleState
+    from kg.facts import ArticleFacts
+    state = ArticleState(doc, ArticleFacts(doc), Discourse())
+    ResolveMentions(rules)(state)
+    mentions = sorted(state.mentions, key=lambda m: m.start)
+    ctx = SentenceContext(doc.sentences[0], mentions, state.actors, rules.cues, rules.gazetteer)
+    assert [m.text for m in mentions] == ["عندان", "الباب"]
+    assert containers(ctx, 0) == [] and containers(ctx, 1) == []
+    assert setting(ctx) == []  # the sentence opens with its verb
+
+
+def test_places_what_is_said_takes_no_opening_place(rules, conllu_doc):
+    """"وفي حلب، قال ناشطون …": the place sets the scene of the attack reported, not of the
+    saying."""
+    doc = conllu_doc("""
+# text = وفي حلب ، قال ناشطون إن الطائرات قصفت مواقع داعش .
+1 وفي في ADP _ _ 2 case _ _
+2 حلب حلب X _ _ 4 obl _ ner=S-LOC
+3 ، ، PUNCT _ _ 2 punct _ _
+4 قال قال VERB _ _ 0 root _ _
+5 ناشطون ناشط NOUN _ _ 4 nsubj _ _
+6 إن إن SCONJ _ _ 8 mark _ _
+7 الطائرات طائرة NOUN _ _ 8 nsubj _ _
+8 قصفت قصف VERB _ _ 4 ccomp _ _
+9 مواقع موقع NOUN _ _ 8 obj _ _
+10 داعش داعش PROPN _ _ 9 nmod _ ner=S-ORG
+11 . . PUNCT _ _ 4 punct _ _
+""")
+    assert [a.get("location") for a in _roles(rules, doc, "Attack")] == [["حلب"]]
+    assert all("location" not in s for s in _roles(rules, doc, "Statement"))
+
+
+def test_places_a_count_with_ma_la_yaqillu_opens_no_clause(rules, conllu_doc):
+    """"نفذ الجيش العراقي ما لا يقل عن 6 غارات": the parse hangs the strikes on يقل; the
+    subject of نفذ carried them out."""
+    doc = conllu_doc("""
+# text = ونفذ الجيش العراقي ما لا يقل عن 6 غارات على مواقع داعش .
+1-2 ونفذ _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 نفذ نفذ VERB _ _ 0 root _ _
+3 الجيش جيش NOUN _ _ 2 nsubj _ _
+4 العراقي عراقي ADJ _ _ 3 amod _ _
+5 ما ما PRON _ _ 7 mark _ _
+6 لا لا PART _ _ 7 advmod _ _
+7 يقل قل VERB _ _ 2 ccomp _ _
+8 عن عن ADP _ _ 9 case _ _
+9 6 6 NUM _ _ 7 obj _ _
+10 غارات غارة NOUN _ _ 9 nmod _ _
+11 على على ADP _ _ 12 case _ _
+12 مواقع موقع NOUN _ _ 10 nmod _ _
+13 داعش داعش PROPN _ _ 12 nmod _ ner=S-ORG
+14 . . PUNCT _ _ 2 punct _ _
+""")
+    attacks = _roles(rules, doc, "Attack")
+    assert [a.get("agent") for a in attacks] == [["الجيش العراقي"]], attacks
