@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,6 +83,19 @@ class Entry:
         ('بغداد', 'العاصمة بغداد')
         """
         return (self.label_ar, *self.variants)
+
+    def spelled_like(self, name: str) -> bool:
+        """``name`` is one of the entry's names spelled otherwise: as many words, and at most
+        about one letter in five different.
+
+        >>> e = Entry("x", "Person", None, "أنتوني بلينكن")
+        >>> e.spelled_like("أنطوني بلينكن"), e.spelled_like("دونالد بلينكن")
+        (True, False)
+        """
+        key = " ".join(normalize_ar(name).split())
+        return any(len(full.split()) == len(key.split())
+                   and SequenceMatcher(None, " ".join(normalize_ar(full).split()), key).ratio() >= 0.8
+                   for full in self.names)
 
 
 @dataclass(frozen=True)

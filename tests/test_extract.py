@@ -17,7 +17,8 @@ from kg.extract.context import SentenceContext
 from kg.extract.discourse import Discourse
 from kg.extract.extractor import check_order
 from kg.extract.dating import FindDates
-from kg.extract.mentions import Officials, ResolveMentions, ShortNames
+from kg.extract.mentions import ResolveMentions, ShortNames
+from kg.extract.officials import Officials
 from kg.extract.steps import ArticleState, ArticleStep, SentenceStep
 from kg.extract.strategies import STRATEGIES, run_strategy
 from kg.paths import RULES_DIR
@@ -575,9 +576,10 @@ def test_extract_one_force_per_owner_and_count(conllu_doc):
     assert same_force(state, uncounted) is uncounted
 
 
-def test_extract_a_plural_verb_without_features_continues_no_person(rules, conllu_doc):
+@pytest.mark.parametrize("feats", ["_", "Number=Sing"])
+def test_extract_a_plural_verb_continues_no_person(rules, conllu_doc, feats):
     """"حيث يقولون إن …" after a person's statement: they say, not the person (the plural is
-    read off the form when the tagger gives no Number)."""
+    read off the form when the tagger gives no Number, or tags the form singular)."""
     doc = conllu_doc("""
 # text = وقال سامي الخطيب إن المهرجان ناجح .
 1 وقال قال VERB _ Number=Sing 0 root _ _
@@ -590,12 +592,12 @@ def test_extract_a_plural_verb_without_features_continues_no_person(rules, conll
 
 # text = حيث يقولون إن الأمر بسيط .
 1 حيث حيث SCONJ _ _ 2 mark _ _
-2 يقولون قال VERB _ _ 0 root _ _
+2 يقولون قال VERB _ FEATS 0 root _ _
 3 إن إن SCONJ _ _ 5 mark _ _
 4 الأمر أمر NOUN _ _ 5 nsubj _ _
 5 بسيط بسيط ADJ _ _ 2 ccomp _ _
 6 . . PUNCT _ _ 2 punct _ _
-""")
+""".replace("FEATS", feats))
     facts = rules.extract(doc)
     said = [(e.source.sentence, [facts.actors[a].label_ar for a in e.roles["speaker"]])
             for e in facts.events if e.type == "Statement"]

@@ -252,15 +252,17 @@ def dual_reference(discourse: Discourse, actors: dict[str, Actor], ctx: Sentence
 
 def agrees(verb, speaker: Actor) -> bool:
     """Whether a verb can continue ``speaker``'s words: a plural or dual verb (قالوا، أضافا)
-    does not continue one person (Stanza's ``Number`` feature; without one, the plural endings
-    of the form: يقولون، قالوا)."""
+    does not continue one person. Stanza's ``Number`` feature, and the plural endings of the
+    form, which win over a ``Sing`` tag the tagger gives "يقولون": قالوا، يقولون، تقولون (not
+    يكون or يتعاون, whose ون is the stem's)."""
     if verb.upos != "VERB" or speaker.cls != "Person":
         return True
     feats = verb.feats.split("|")
-    if any(f.startswith("Number=") for f in feats):
-        return not any(f in feats for f in ("Number=Plur", "Number=Dual"))
+    if any(f in feats for f in ("Number=Plur", "Number=Dual")):
+        return False
     form = clitics.strip_conjunction(verb.norm)
-    return not (form.endswith("وا") or (form.endswith("ون") and form[:1] in ("ي", "ت")))
+    return not (len(form) >= 4 and form.endswith("وا")
+                or (len(form) >= 5 and form.endswith("ون") and not form.endswith("اون") and form[:1] in ("ي", "ت")))
 
 
 def carried_date(discourse: Discourse, ctx: SentenceContext, event: Event) -> TimeExpression | None:

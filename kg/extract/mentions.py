@@ -17,7 +17,7 @@ Article steps, in order:
    group last named with it (الائتلاف الوطني السوري).
 5. :class:`PruneActors`: NER actors left without a mention go.
 
-Then per sentence, :class:`Officials`: an unnamed official stands for their
+Then per sentence, :class:`~.officials.Officials`: an unnamed official stands for their
 country (الرئيس المصري).
 """
 from __future__ import annotations
@@ -31,12 +31,16 @@ from ..ids import actor_iri
 from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
 from .context import PLACE_NOUNS, QUOTE_MARKS
-from .titles import TITLE_STOPS, envoy_to
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 # Before a capital, these make it a place rather than the government acting.
 LOCATIVE = lexicon.words("capital_locatives")
 MIN_NAME_CHARS = 3
+
+
+def full_lengths(entry: Entry) -> set[int]:
+    """The word counts of an entry's names of two words or more."""
+    return {n for n in (len(name.split()) for name in entry.names) if n >= 2}
 
 
 def _actor_from_entry(entry: Entry) -> Actor:
@@ -146,8 +150,16 @@ class Resolver:
                 if entry.cls == "Person":
                     # A person's name spelled otherwise in front of a known family name
                     # (أنطوني بلينكن for أنتوني بلينكن): the NER span gives the whole name.
-                    wider = next((e.words for e in sent.entities if e.type == "PER" and set(ids) < set(e.words)
-                                  and not taken.intersection(e.words)), None)
+                    # Not another person of the family: "ميشيل أوباما" is as long as باراك أوباما
+                    # but spelled otherwise, and NER's span makes her a person of her own.
+                    spans = [e for e in sent.entities if e.type == "PER" and set(ids) < set(e.words)
+                             and not taken.intersection(e.words)]
+                    wider = next((e.words for e in spans if entry.spelled_like(e.text)), None)
+                    if wider is None and any(len(normalize_ar(e.text).split()) in full_lengths(entry)
+                                             and all(sent.word(w).upos in ("PROPN", "X")
+                                                     for w in e.words if w not in ids)
+                                             for e in spans):
+                        continue  # not "فيتو أوباما" (a noun before the name)
                     ids = tuple(wider) if wider else ids
                 actors.setdefault(entry.iri, _actor_from_entry(entry))
                 if match.via == "capital" and not as_place:
@@ -430,64 +442,3 @@ class PruneActors(ArticleStep):
         mentioned = {m.actor for m in state.mentions}
         for iri in [i for i, a in state.actors.items() if not a.from_gazetteer and i not in mentioned]:
             del state.actors[iri]
-
-
-class Officials(SentenceStep):
-    """The sentence's mentions, with unnamed officials, who stand for their country:
-    "الرئيس المصري", "وزير الخارجية الأمريكي" (when no name follows) act for Egypt, the US."""
-
-    name = "officials"
-    requires = frozenset({"actors", "mentions"})
-    provides = frozenset({"sentence_mentions"})
-
-    def __call__(self, state: ArticleState, sent: SentenceState) -> None:
-        s = sent.sentence
-        mentions = [m for m in state.mentions if m.sentence == s.index]
-        officials = self._officials(state, s, mentions)
-        if officials:
-            state.mentions.extend(officials)
-            mentions = sorted(mentions + officials, key=lambda m: m.start)
-        sent.mentions = mentions
-
-    @staticmethod
-    def _name_follows(sent: Sentence, dem: int, person_words: set[int]) -> bool:
-        """A person's name ends the title after its demonym: right after it (room for a split
-        first name), past an envoy's place ("المبعوث الأمريكي الجديد إلى سوريا مايكل راتني") or
-        past a second title joined by و ("مساعد وزير الخارجية الإيراني وكبير المفاوضين عباس
-        عراقجي")."""
-        longer = False
-        for wid in range(dem + 1, min(len(sent.words), dem + 8) + 1):
-            w = sent.word(wid)
-            if wid in person_words:
-                return True
-            longer = longer or envoy_to(sent, wid) or (w.upos == "CCONJ" and wid == dem + 1)
-            if w.upos in ("VERB", "PUNCT") or (w.norm in TITLE_STOPS and not longer) or (wid > dem + 3 and not longer):
-                return False
-        return False
-
-    def _officials(self, state: ArticleState, sent: Sentence, mentions: list[Mention]) -> list[Mention]:
-        heads, gazetteer = self.rules.titles.heads, self.rules.gazetteer
-        taken = {w for m in mentions for w in m.words}
-        person_words = {w for m in mentions if state.actors[m.actor].cls == "Person" for w in m.words}
-        out: list[Mention] = []
-        n = len(sent.words)
-        for w in sent.words:
-            form = w.norm
-            if w.id in taken or not ({form, clitics.without_article(form), w.lemma_norm} & heads):
-                continue
-            for dem in range(w.id + 1, min(n, w.id + 3) + 1):
-                if dem in taken or sent.word(dem).upos in ("VERB", "PUNCT"):
-                    break
-                entry = gazetteer.demonym(sent.word(dem).text)
-                if entry is None:
-                    continue
-                if self._name_follows(sent, dem, person_words):
-                    break  # a name follows: the title belongs to that person
-                entry = body_of(gazetteer, self.rules.titles.members.get(w.norm, []), entry)
-                state.ensure_actor(entry)
-                ids = tuple(range(w.id, dem + 1))
-                start, end = w.start, sent.word(dem).end
-                out.append(Mention(entry.iri, sent.index, start, end, state.text[start:end], ids))
-                taken.update(ids)
-                break
-        return out

@@ -42,12 +42,15 @@ def setting(ctx: SentenceContext) -> list[int]:
     "أما في ريف القنيطرة، فقد …". The place must be followed (after its chain) by a comma or
     the sentence's verb."""
     s = ctx.sentence
+    def is_fi(w: int) -> bool:  # في, or وفي left whole by the tokeniser (not ف + ي)
+        norm = s.word(w).norm
+        return norm == SETTING_PREPOSITION or (clitics.has_conjunction(norm) and norm[1:] == SETTING_PREPOSITION)
+
     wid = 1
-    # "و" and "أما" may come first; the tokeniser may leave "وفي" whole.
-    while wid < min(3, len(s.words)) and s.word(wid).upos in ("CCONJ", "PART") \
-            and clitics.strip_conjunction(s.word(wid).norm) != SETTING_PREPOSITION:
+    # "و" and "أما" may come first.
+    while wid < min(3, len(s.words)) and s.word(wid).upos in ("CCONJ", "PART") and not is_fi(wid):
         wid += 1
-    if wid > len(s.words) or clitics.strip_conjunction(s.word(wid).norm) != SETTING_PREPOSITION:
+    if wid > len(s.words) or not is_fi(wid):
         return []
     wid += 1
     while wid <= len(s.words) and wid not in ctx.by_word and s.word(wid).norm in PLACE_NOUNS:
