@@ -44,3 +44,54 @@ def test_names_a_first_name_spelled_otherwise_is_the_known_person(rules, conllu_
 7 . . PUNCT _ _ 1 punct _ _
 """)
     assert _people(rules, doc) == [("أنطوني بلينكن", "أنتوني بلينكن")]
+
+
+SEAT = """
+# text = واستنكرت النائبة عن التحالف المدني الديمقراطي في مجلس النواب العراقي سارة علي القرار .
+1 واستنكرت استنكر VERB _ _ 0 root _ _
+2 النائبة نائب NOUN _ _ 1 nsubj _ _
+3 عن عن ADP _ _ 4 case _ _
+4 التحالف تحالف NOUN _ _ 2 nmod _ _
+5 المدني مدني NOUN _ _ 4 nmod _ _
+6 الديمقراطي ديمقراطي ADJ _ _ 5 amod _ _
+7 في في ADP _ _ 8 case _ _
+8 مجلس مجلس NOUN _ _ 4 nmod _ ner=B-ORG
+9 النواب نائب NOUN _ _ 8 nmod _ ner=E-ORG
+10 العراقي عراقي ADJ _ _ 9 amod _ _
+11 سارة سارة X _ _ 9 nmod _ ner=B-PER
+12 علي علي X _ _ 9 nmod _ ner=E-PER
+13 القرار قرار NOUN _ _ 1 obj _ _
+14 . . PUNCT _ _ 1 punct _ _
+"""
+
+
+def test_names_a_members_seat_is_part_of_her_title_and_she_speaks(rules, conllu_doc):
+    """"النائبة عن X": عن stays inside the title of a member of parliament; the subject that
+    heads the title speaks for its holder however far her name; التحالف followed by its
+    adjectives is another body than the Global Coalition."""
+    facts = rules.extract(conllu_doc(SEAT))
+    label = {a.iri: a.label_ar for a in facts.actors.values()}
+    assert [(label[t.person], t.title) for t in facts.titles] == \
+        [("سارة علي", "النائبة عن التحالف المدني الديمقراطي في مجلس النواب العراقي")]
+    assert [[label[a] for a in e.roles["speaker"]] for e in facts.events if e.type == "Statement"] == [["سارة علي"]]
+    assert all(facts.actors[m.actor].label_en != "Global Coalition against Daesh" for m in facts.mentions)
+
+
+def test_names_an_an_after_a_member_that_opens_no_seat_ends_the_title(rules, conllu_doc):
+    """"أعرب النائب عن شكره للرئيس بشار الأسد": عن before شكره is the verb's; the president's
+    title is only his own."""
+    doc = conllu_doc("""
+# text = وأعرب النائب عن شكره للرئيس بشار الأسد .
+1 وأعرب أعرب VERB _ _ 0 root _ _
+2 النائب نائب NOUN _ _ 1 nsubj _ _
+3 عن عن ADP _ _ 4 case _ _
+4 شكره شكر NOUN _ _ 1 obl _ _
+5-6 للرئيس _ _ _ _ _ _ _ _
+5 ل ل ADP _ _ 6 case _ _
+6 لرئيس رئيس NOUN _ _ 4 nmod _ _
+7 بشار بشار X _ _ 6 nmod _ ner=B-PER
+8 الأسد أسد X _ _ 7 flat _ ner=E-PER
+9 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [t.title for t in facts.titles] == ["الرئيس"]

@@ -130,6 +130,11 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
                             and w not in ctx.by_word and s.word(w).upos in ("NOUN", "X")
                             and clitics.indefinite_accusative(s.word(w).text, s.word(w).norm)), None)
                 found = [i for i in found if cut is None or ctx.mentions[i].words[0] < cut]
+                # A subject that heads a long title (النائبة عن التحالف المدني في مجلس النواب
+                # سارة علي) is the title's holder, however far the name.
+                holder = ctx.title_holder.get(child.id)
+                if holder is not None and holder not in found:
+                    found.insert(0, holder)
                 for idx in found:
                     # Not a name the subject's phrase addresses: in "كشف مصدر أمني لـ«الشرق
                     # الأوسط»" the paper is told, the source speaks.

@@ -53,6 +53,7 @@ class SentenceContext:
         self.sentence = sentence
         self.mentions = mentions  # mentions of this sentence, in order
         self.title_words: set[int] = set()  # words inside a title phrase (رئيس الحكومة العراقية …)
+        self.title_holder: dict[int, int] = {}  # a title word -> the mention of the title's holder
         # Words inside a quotation (what was said), mapped to the quotation's number. A role
         # filler and its trigger must be on the same side: the speaker stands outside what
         # he said, and an event reported inside a quotation takes its actors from it.

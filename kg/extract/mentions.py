@@ -38,6 +38,19 @@ LOCATIVE = lexicon.words("capital_locatives")
 MIN_NAME_CHARS = 3
 
 
+def _another_body(sent: Sentence, ids: tuple[int, ...], entry: Entry) -> bool:
+    """A body's bare head noun (التحالف for the Global Coalition) followed by an adjective
+    names another body: "التحالف المدني الديمقراطي", "التحالف الوطني". The adjective may be
+    tagged as a noun; its form (definite, ending in ي or ية) tells it."""
+    if len(ids) != 1 or entry.cls not in ("Organization", "ArmedGroup") or ids[0] >= len(sent.words):
+        return False
+    word, nxt = sent.word(ids[0]), sent.word(ids[0] + 1)
+    if word.upos not in ("NOUN", "X") or not any(v.startswith(clitics.ARTICLE) for v in proclitic_variants(word.norm)):
+        return False
+    return nxt.upos == "ADJ" or (nxt.upos in ("NOUN", "X") and nxt.norm.startswith(clitics.ARTICLE)
+                                 and nxt.norm.endswith(("ي", "يه")))
+
+
 def full_lengths(entry: Entry) -> set[int]:
     """The word counts of an entry's names of two words or more."""
     return {n for n in (len(name.split()) for name in entry.names) if n >= 2}
@@ -141,6 +154,8 @@ class Resolver:
                     found.append((ids, m))
             for ids, match in sorted(found, key=lambda f: f[0][0]):
                 entry = match.entry
+                if _another_body(sent, ids, entry):
+                    continue
                 as_place = False
                 if match.via == "capital" and entry.capital_of:
                     # After في/ب, or a place noun (محافظة بغداد، مدينة دمشق): the city, not its government.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..document import Word
 from ..facts import SourceRef, Title
 from ..lang.ar import clitics, lexicon, normalize_ar
-from .context import COMMAS, SentenceContext
+from .context import COMMAS, PLACE_NOUNS, SentenceContext
 from .steps import ArticleState, SentenceState, SentenceStep
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,6 +26,9 @@ ENVOYS = lexicon.words("envoy_heads")
 APPOINT = lexicon.words("appoint_words")
 HONORIFICS = lexicon.words("honorifics")
 TO = normalize_ar("إلى")
+FOR = normalize_ar("عن")
+REPRESENTATIVES = lexicon.words("representative_heads")
+SEATS = lexicon.words("representative_bodies")
 
 
 def accusative(w: Word) -> bool:
@@ -55,9 +58,16 @@ def quoted_name_end(s, wid: int) -> int | None:  # noqa: ANN001 - a Sentence
 
 def envoy_to(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence
     """Word ``wid`` is the إلى of an envoy's office (lexicon ``envoy_heads``) a few words
-    before it: "المبعوث الأمريكي إلى سوريا"."""
-    return s.word(wid).norm == TO and any(
-        s.word(w).norm in ENVOYS or s.word(w).lemma_norm in ENVOYS for w in range(max(1, wid - 4), wid))
+    before it: "المبعوث الأمريكي إلى سوريا", or the عن of a member's seat right after a
+    representative head (``representative_heads``), before a place noun, a bloc noun or a
+    name: "النائب عن محافظة نينوى", "النائبة عن التحالف المدني"."""
+    norm = s.word(wid).norm
+    if norm == TO:
+        return any(s.word(w).norm in ENVOYS or s.word(w).lemma_norm in ENVOYS for w in range(max(1, wid - 4), wid))
+    if norm != FOR or wid < 2 or wid >= len(s.words) or s.word(wid - 1).norm not in REPRESENTATIVES:
+        return False
+    nxt = s.word(wid + 1)
+    return nxt.norm in PLACE_NOUNS or nxt.norm in SEATS or nxt.upos in ("PROPN", "X")
 
 
 class Titles(SentenceStep):
@@ -221,4 +231,5 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
                 title = clitics.restore_elided_alef(s.word(words[0].id - 1).norm, title)
             out.append(Title(ctx.mentions[idx].actor, title, source))
             ctx.title_words.update(w.id for w in words)
+            ctx.title_holder.update((w.id, idx) for w in words)
     return out
