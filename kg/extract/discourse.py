@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..facts import Actor, Event
 from ..lang.ar import clitics, lexicon, normalize_ar
 from .clauses import s_subject
-from .context import COMMAS, SentenceContext
+from .context import COMMAS, PARTITIVES, SentenceContext
 from .steps import ArticleState, SentenceState, SentenceStep
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -94,7 +94,8 @@ def explicit_subject(ctx: SentenceContext, trigger: int) -> bool:
         w = s.word(wid)
         if w.upos == "PUNCT" and w.text in COMMAS:
             continue
-        return w.upos in ("NOUN", "PROPN", "X") and w.norm not in SUBORDINATORS
+        # "يقول كثير من الخبراء": a word of quantity, tagged as an adjective, is a subject.
+        return (w.upos in ("NOUN", "PROPN", "X") and w.norm not in SUBORDINATORS) or w.norm in PARTITIVES
     return False
 
 

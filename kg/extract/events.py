@@ -146,7 +146,10 @@ class Events(SentenceStep):
             # أوضح …"), else the article's last speaker.
             allowed = rule.role_classes.get(rule.continues)
             unnamed, official = unnamed_source_before(ctx, trigger)
-            actor = sentence_subject(ctx, trigger, allowed) or (official if unnamed else discourse.last_speaker)
+            # Not the article's last speaker for a verb in a clause on a noun (أغنية وصفها
+            # بالجميلة): its subject is someone of that sentence.
+            last = None if tword.deprel.startswith("acl") else discourse.last_speaker
+            actor = sentence_subject(ctx, trigger, allowed) or (official if unnamed else last)
             if actor and agrees(tword, state.actors[actor]):
                 event.add_role(rule.continues, actor)
         for role, strategies in rule.roles.items():

@@ -1,0 +1,65 @@
+"""Who speaks when the verb names nobody (kg/extract/discourse.py), on hand-made parses."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import RuleSet
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return RuleSet.load()
+
+
+FIRST = """
+# text = وقال سامي الخطيب إن المهرجان ناجح .
+1 وقال قال VERB _ _ 0 root _ _
+2 سامي سامي PROPN _ _ 1 nsubj _ ner=B-PER
+3 الخطيب خطيب PROPN _ _ 2 flat _ ner=E-PER
+4 إن إن SCONJ _ _ 6 mark _ _
+5 المهرجان مهرجان NOUN _ _ 6 nsubj _ _
+6 ناجح ناجح ADJ _ _ 1 ccomp _ _
+7 . . PUNCT _ _ 1 punct _ _
+"""
+
+
+def _said(rules, doc):
+    facts = rules.extract(doc)
+    return [(e.source.sentence, [facts.actors[a].label_ar for a in e.roles["speaker"]])
+            for e in facts.events if e.type == "Statement"]
+
+
+def test_speakers_a_word_of_quantity_is_the_subject_not_the_last_speaker(rules, conllu_doc):
+    """"يقول كثير من الخبراء إن …" (كثير parsed as an object): the experts speak, not the
+    person quoted before; they are no actor, so no statement."""
+    doc = conllu_doc(FIRST + """
+# text = ويقول كثير من الخبراء إن الخطة ناجحة .
+1 ويقول قال VERB _ _ 0 root _ _
+2 كثير كثير ADJ _ _ 1 obj _ _
+3 من من ADP _ _ 4 case _ _
+4 الخبراء خبير NOUN _ _ 2 nmod _ _
+5 إن إن SCONJ _ _ 7 mark _ _
+6 الخطة خطة NOUN _ _ 7 nsubj _ _
+7 ناجحة ناجح ADJ _ _ 1 ccomp _ _
+8 . . PUNCT _ _ 1 punct _ _
+""")
+    assert _said(rules, doc) == [(0, ["سامي الخطيب"])]
+
+
+def test_speakers_a_verb_in_a_clause_on_a_noun_does_not_continue_the_last_speaker(rules, conllu_doc):
+    """"أغنية جديدة وصفها بالجميلة": the describer is someone of that sentence (here the
+    singer the parse misses), not the person quoted before."""
+    doc = conllu_doc(FIRST + """
+# text = وينتظر الجمهور أغنية جديدة وصفها بالجميلة .
+1 وينتظر انتظر VERB _ _ 0 root _ _
+2 الجمهور جمهور NOUN _ _ 1 nsubj _ _
+3 أغنية أغنية NOUN _ _ 1 obj _ _
+4 جديدة جديد ADJ _ _ 3 amod _ _
+5-6 وصفها _ _ _ _ _ _ _ _
+5 وصف وصف VERB _ _ 3 acl _ _
+6 ها هو PRON _ _ 5 obj _ _
+7 ب ب ADP _ _ 8 case _ _
+8 الجميلة جميل NOUN _ _ 5 obl _ _
+9 . . PUNCT _ _ 1 punct _ _
+""")
+    assert _said(rules, doc) == [(0, ["سامي الخطيب"])]
