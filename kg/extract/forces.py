@@ -13,7 +13,7 @@ from ..facts import Event, Force, SourceRef
 from ..gazetteer import Gazetteer
 from ..lang.ar import clitics, lexicon
 from ..quantities import TroopCount, find_troop_counts, noun_variants
-from .context import COMMAS, SentenceContext
+from .context import COMMAS, PARTITIVE_OF, SentenceContext
 from .steps import ArticleState, SentenceState, SentenceStep
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,12 +55,14 @@ def force_owner(state: ArticleState, rules: RuleSet, ctx: SentenceContext, noun:
         if entry is not None:
             state.ensure_actor(entry)
             return entry.iri
-    # A genitive/possessor actor: قوات التحالف، جندي للتحالف.
+    # A genitive/possessor actor: قوات التحالف، جندي للتحالف; a body or group after partitive
+    # من (70 مقاتلا من داعش, 500 جندي من الجيش العراقي), but not a country, which may be
+    # where they come from (سحب 2000 جندي من أفغانستان).
     for wid in range(noun + 1, min(len(s.words), noun + 3) + 1):
         if wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) != "Place":
             m = ctx.mentions[ctx.by_word[wid]]
             prep = ctx.preposition(ctx.by_word[wid], after=noun)
-            if prep in (None, LAM):  # قوات التحالف, جندي للتحالف
+            if prep in (None, LAM) or (prep == PARTITIVE_OF and ctx.cls(ctx.by_word[wid]) in ("Organization", "ArmedGroup")):
                 return m.actor
     # "عدد القوات الأمريكية في العراق يبلغ 2500 فرد": an owned force noun earlier in the clause.
     anchor = count.number_words[0] if count is not None and count.number_words else noun

@@ -155,6 +155,23 @@ def _anchor_noun(v: _View, before: int) -> int | None:
     return None
 
 
+def _members_of_a_force(v: _View, num: _Num) -> bool:
+    """A count of members (أفراد، عناصر: ``member_nouns``) counts troops only beside a
+    military body: one of ``context_words.body`` (or a soldiers' noun) within three words
+    after the noun ("800 عنصر من الشرطة", "2500 فرد من القوات الأمريكية") or within six
+    words before the number ("عدد القوات 2500 فرد"). Fifty guests (50 فردا) or three heirs
+    (ثلاثة أفراد) are no force."""
+    assert num.noun is not None
+    if not v.noun_keys[num.noun] & v.rules.member_nouns:
+        return True
+
+    def body(k: int) -> bool:
+        return bool(v.starts_with(k, "context_words.body")) or (
+            v.is_force(k) and not v.noun_keys[k] & v.rules.member_nouns)
+    return any(body(k) for k in range(num.noun + 1, min(len(v), num.noun + 4))) \
+        or any(body(k) for k in range(max(0, num.first - 6), num.first))
+
+
 def _conj_before(v: _View, num: _Num) -> bool:
     if has_conjunction(_glued_prefix(v.forms[num.first])):
         return True
@@ -256,7 +273,7 @@ def find_troop_counts(sentence: Sentence, text: str, rules: QuantityRules | None
     _guard(v, nums)
     out: list[TroopCount] = []
     for num in found:
-        if num.guarded:
+        if num.guarded or not _members_of_a_force(v, num):
             continue
         assert num.noun is not None
         end = v.words[num.noun].end if num.direct and num.noun > num.last else num.end

@@ -47,6 +47,8 @@ class QuantityRules:
     force_nouns: frozenset[str]
     trap_nouns: tuple[Phrase, ...]
     cues: dict[str, tuple[Phrase, ...]]  # "<section>.<kind>" -> phrases
+    # Nouns of members (أفراد، عناصر): force nouns that count troops only beside a military body.
+    member_nouns: frozenset[str] = frozenset()
 
     def phrases(self, key: str) -> tuple[Phrase, ...]:
         """Normalised cue phrases of ``"<section>.<kind>"``.
@@ -61,11 +63,12 @@ class QuantityRules:
 _SECTIONS: dict[str, frozenset[str] | None] = {
     "numbers": frozenset({"add", "hundred", "multiplier", "plural_multiplier", "dual", "vague"}),
     "force_nouns": None,
+    "member_nouns": None,
     "trap_nouns": None,
     "temporal_cues": frozenset({"before", "after", "date", "year_context"}),
     "approx_cues": frozenset({"before", "after"}),
     "change_cues": frozenset({"from", "to", "by"}),
-    "context_words": frozenset({"partitive", "conjunction", "distributive", "count_anchor", "follower"}),
+    "context_words": frozenset({"partitive", "conjunction", "distributive", "count_anchor", "follower", "body"}),
     "outcome_cues": frozenset({"before", "after"}),
     "label_cues": frozenset({"before", "single"}),
 }
@@ -184,6 +187,7 @@ def _load_rules(path: str) -> QuantityRules:
 
     number_words: dict[str, tuple[str, float | None]] = {}
     force: set[str] = set()
+    members: set[str] = set()
     traps: list[Phrase] = []
     cues: dict[str, list[Phrase]] = {}
     for entry in entries:
@@ -195,6 +199,9 @@ def _load_rules(path: str) -> QuantityRules:
                 number_words[key] = (entry.kind or "", value)
             elif entry.section == "force_nouns":
                 force.add(key)
+            elif entry.section == "member_nouns":
+                force.add(key)
+                members.add(key)
             elif entry.section == "trap_nouns":
                 traps.append(tuple(key.split()))
             else:
@@ -203,4 +210,4 @@ def _load_rules(path: str) -> QuantityRules:
     if overlap:
         raise _err("E353", fname, f"word(s) {overlap} are both force nouns and trap nouns")
     return QuantityRules(path, tuple(entries), number_words, frozenset(force), tuple(sorted(set(traps))),
-                         {k: tuple(sorted(set(v))) for k, v in sorted(cues.items())})
+                         {k: tuple(sorted(set(v))) for k, v in sorted(cues.items())}, frozenset(members))
