@@ -263,9 +263,12 @@ def s_verb_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -
     with وشن tagged NOUN); one with none is a verbal noun ("واصلت الطائرات شن غاراتها"), and
     the search goes on to the verb before it."""
     s = ctx.sentence
-    for wid in range(trigger - 1, max(0, trigger - 10), -1):
+    counted, depth = 0, 0  # words in brackets do not count: "في أواسط تموز (يوليو) الحالي"
+    for wid in range(trigger - 1, 0, -1):
         w = s.word(wid)
-        if ctx.is_break(w):
+        depth += (w.text == ")") - (w.text == "(")
+        counted += depth <= 0 and w.text not in "()"
+        if ctx.is_break(w) or counted >= 10:
             break
         if w.upos != "VERB" and wid not in ctx.by_word and rule is not None and rule.governors \
                 and rule.governs(w):
