@@ -119,3 +119,44 @@ def test_places_a_count_with_ma_la_yaqillu_opens_no_clause(rules, conllu_doc):
 """)
     attacks = _roles(rules, doc, "Attack")
     assert [a.get("agent") for a in attacks] == [["الجيش العراقي"]], attacks
+
+
+def test_places_a_new_conjunct_with_its_own_trigger_is_another_incident(rules, conllu_doc):
+    """"تفجير في حلب، ومقتل جندي في إدلب": two attacks, each with its place; "اغتيال X، وY،
+    في غارة" stays one (the conjunct after the comma is a name, not a trigger)."""
+    doc = conllu_doc("""
+# text = وقع تفجير في حلب ، ومقتل جندي في إدلب .
+1 وقع وقع VERB _ _ 0 root _ _
+2 تفجير تفجير NOUN _ _ 1 nsubj _ _
+3 في في ADP _ _ 4 case _ _
+4 حلب حلب X _ _ 2 nmod _ ner=S-LOC
+5 ، ، PUNCT _ _ 4 punct _ _
+6-7 ومقتل _ _ _ _ _ _ _ _
+6 و و CCONJ _ _ 7 cc _ _
+7 مقتل مقتل NOUN _ _ 2 conj _ _
+8 جندي جندي NOUN _ _ 7 nmod _ _
+9 في في ADP _ _ 10 case _ _
+10 إدلب إدلب X _ _ 7 nmod _ ner=S-LOC
+11 . . PUNCT _ _ 1 punct _ _
+
+# text = وقتل سامي الخطيب ، وخالد العلي ، في غارة على حلب .
+1 وقتل قتل VERB _ _ 0 root _ _
+2 سامي سامي X _ _ 1 nsubj:pass _ ner=B-PER
+3 الخطيب خطيب X _ _ 2 flat _ ner=E-PER
+4 ، ، PUNCT _ _ 3 punct _ _
+5-6 وخالد _ _ _ _ _ _ _ _
+5 و و CCONJ _ _ 6 cc _ _
+6 خالد خالد X _ _ 2 conj _ ner=B-PER
+7 العلي علي X _ _ 6 flat _ ner=E-PER
+8 ، ، PUNCT _ _ 7 punct _ _
+9 في في ADP _ _ 10 case _ _
+10 غارة غارة NOUN _ _ 1 obl _ _
+11 على على ADP _ _ 12 case _ _
+12 حلب حلب X _ _ 10 nmod _ ner=S-LOC
+13 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    attacks = [(e.source.sentence, sorted(facts.actors[a].label_ar for a in e.roles.get("location", [])))
+               for e in facts.events if e.type == "Attack"]
+    assert attacks[:2] == [(0, ["حلب"]), (0, ["إدلب"])], attacks
+    assert [s for s, _ in attacks].count(1) <= 1, attacks

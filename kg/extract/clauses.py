@@ -208,15 +208,16 @@ def _relative_verb(ctx: SentenceContext, trigger: int, test, reach: int) -> int 
 
 def _clause_words(ctx: SentenceContext, trigger: int, back: int = 12, ahead: int = 15) -> list[int]:
     """The words of the trigger's clause by word order: back to a break, a subordinator or
-    relative pronoun, or a verb other than the one that carries the trigger; ahead to the same
-    or an opening quotation."""
+    relative pronoun, a verb other than the one that carries the trigger, or a comma and a
+    conjunction ("تفجير في حلب، ومقتل جندي"); ahead to the same or an opening quotation."""
     s = ctx.sentence
     t = s.word(trigger)
 
     def stops(wid: int) -> bool:
         w = s.word(wid)
         return ctx.is_break(w) or w.norm in SUBORDINATORS or w.norm in RELATIVES or w.upos == "SCONJ" \
-            or (w.upos == "VERB" and wid != t.head and wid not in ctx.by_word)
+            or (w.upos == "VERB" and wid != t.head and wid not in ctx.by_word) \
+            or ctx.new_conjunct(wid)
 
     out: list[int] = []
     for wid in range(trigger - 1, max(0, trigger - back), -1):

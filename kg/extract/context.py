@@ -176,6 +176,16 @@ class SentenceContext:
         # (the whole token too: the tokenizer may split وفد into و + فد)
         return before.norm in PARTITIVES or s.tokens[before.token].norm in PARTITIVES or before.upos == "NUM"
 
+    def new_conjunct(self, wid: int) -> bool:
+        """Word ``wid`` is a comma that starts a new conjunct: a conjunction, then a noun or
+        verb outside any name ("تفجير في حلب، ومقتل جندي في إدلب"), not a listed name or
+        place ("، وقاسم سليماني"; "، وفي حلب")."""
+        s = self.sentence
+        if s.word(wid).text not in COMMAS or wid + 2 > len(s.words) or s.word(wid + 1).upos != "CCONJ":
+            return False
+        nxt = s.word(wid + 2)
+        return nxt.upos in ("NOUN", "VERB") and wid + 2 not in self.by_word
+
     def is_break(self, word: Word) -> bool:
         return word.upos == "PUNCT" and word.text in SENTENCE_BREAK
 

@@ -14,7 +14,7 @@ nearest following event of an allowed class.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from ..document import Word
 from ..facts import Event, SourceRef
@@ -69,8 +69,8 @@ class Events(SentenceStep):
         for trigger, rule, event in events:
             # Rules that merge in the sentence merge across rules of the same class: the verb
             # and the noun of one attack (قصفت الطائرات … في غارة) make one event.
-            twin = next((e for _, r, e in merged if rule.merge_in_sentence and r.merge_in_sentence
-                         and r.emit == rule.emit), None)
+            twin = next((e for t, r, e in merged if rule.merge_in_sentence and r.merge_in_sentence
+                         and r.emit == rule.emit and one_incident(ctx, triggers[id(e)][-1], trigger, found)), None)
             if twin is None:
                 merged.append((trigger, rule, event))
                 triggers[id(event)] = [trigger]
@@ -236,6 +236,23 @@ class Events(SentenceStep):
                 state.ensure_actor(country)
                 return country.iri
         return m.actor
+
+
+# Farther apart than this, two triggers of a sentence tell two incidents.
+INCIDENT_REACH = 30
+
+
+def one_incident(ctx: SentenceContext, first: int, second: int, triggers: Iterable[int]) -> bool:
+    """Two triggers of a sentence tell one incident (مقتل 14 شخصا في هجوم انتحاري; قصفت
+    الطائرات المواقع في غارات) unless they are far apart or a new conjunct with its own verb or
+    trigger starts between them after a comma ("… تفجير انتحاري في سوروج، ومقتل جندي …"; not
+    "اغتيال المهندس، وقاسم سليماني، في غارة")."""
+    s = ctx.sentence
+    lo, hi = sorted((first, second))
+    if hi - lo > INCIDENT_REACH:
+        return False
+    return not any(ctx.new_conjunct(w) and (w + 2 in triggers or s.word(w + 2).upos == "VERB")
+                   for w in range(lo + 1, hi - 1))
 
 
 def in_name(ctx: SentenceContext, trigger: int) -> bool:

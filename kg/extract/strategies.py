@@ -9,7 +9,8 @@ parse first, then word order, because parsers err and Arabic is often
 verb-first.
 
 To add a strategy: write ``def s_name(ctx, trigger, rule) -> list[int]`` here
-(or in :mod:`.clauses`, for one that reads the whole clause) with a docstring
+(or in :mod:`.clauses`, for one that reads the whole clause, or :mod:`.speakers`, for
+who speaks) with a docstring
 naming the construction and an example, register it in :data:`STRATEGIES`, and
 use it in a rule with a roles example.
 """
@@ -20,10 +21,10 @@ from typing import TYPE_CHECKING, Callable
 
 from ..gazetteer import Entry
 from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants, strip_article
-from ..quantities import noun_variants
 from .clauses import (RELATIVES, SUBORDINATORS, conjuncts, group_after, group_before, in_quantity_phrase,
                       is_free, s_gathered, s_places, s_relative, s_subject, s_witness, verb_in)
 from .context import COMMAS, QUOTE_MARKS, SentenceContext, opens_quotation
+from .speakers import s_attributed, s_reported, s_source
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ruleset import EventRule
@@ -34,10 +35,7 @@ OWNED_MARKERS = lexicon.words("owned_markers")
 ATTACKED = lexicon.words("attacked_things")
 AGENT_MARKERS = lexicon.words("agent_markers")
 UNDERGO = lexicon.words("undergo_verbs")
-REPORTED_FROM = normalize_ar("عن")
 MEMBER_OF = normalize_ar("من")
-SOURCE_NOUNS = lexicon.words("source_nouns")
-SOURCE_PREPOSITIONS = frozenset(normalize_ar(p) for p in ("في", "من", "ب", "داخل"))
 
 
 def s_after(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
@@ -178,8 +176,10 @@ def s_by(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int
         if f"{w.norm} {s.word(wid + 1).norm}" in AGENT_MARKERS:
             # Not a place or a side named in a prepositional phrase after them (قرب الحدود مع
             # الجزائر); من names their group (مسلحين من تنظيم داعش).
+            # The marker's own إلى (المنسوب إلى تنظيم داعش) governs the actor.
+            own = s.word(wid + 1).norm
             return [i for i in group_after(ctx, wid + 1, window=8, stop_at_verb=True, free_only=False)
-                    if ctx.preposition(i, after=wid + 1) in (None, MEMBER_OF)]
+                    if ctx.preposition(i, after=wid + 1) in (None, MEMBER_OF, own)]
     return []
 
 
@@ -213,6 +213,8 @@ def s_prep(ctx: SentenceContext, trigger: int, rule: EventRule | None, names: st
         if not (trigger < m.words[0] <= trigger + 14 or m.words[0] in subtree
                 or (verb is not None and verb < m.words[0] < trigger)):
             continue
+        if m.words[0] > trigger and any(ctx.new_conjunct(w) for w in range(trigger + 1, m.words[0])):
+            continue  # "تفجير في حلب، ومقتل جندي في إدلب": Idlib is the killing's
         if ctx.preposition(idx, after=trigger if m.words[0] > trigger else 0) in wanted:
             out.append(idx)
             out.extend(i for i in conjuncts(ctx, idx) if i not in out)
@@ -296,55 +298,6 @@ def s_persons(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
         if idx is not None and idx not in out and ctx.cls(idx) == "Person":
             out.append(idx)
     return out
-
-
-def s_attributed(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
-    """Who said it, when the words are attributed: "تصريحا منسوبا للكاظمي أشار فيه",
-    "نقلا عن الوزير", "حسب البيان": the actor right after an attribution word
-    within ten words before or six after the trigger."""
-    s, cues = ctx.sentence, ctx.cues.attribution
-    for wid in range(max(1, trigger - 10), min(len(s.words), trigger + 6) + 1):
-        if noun_variants(s.word(wid).norm) & cues or s.word(wid).norm in cues:
-            for nxt in range(wid + 1, min(len(s.words), wid + 8) + 1):  # room for a title
-                if nxt in ctx.by_word:
-                    return [ctx.by_word[nxt]]
-                if ctx.is_break(s.word(nxt)) or s.word(nxt).upos == "VERB":
-                    break
-    return []
-
-
-def s_reported(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
-    """Who is reported, in "نقلت الوكالة عن وزير الخارجية سامح شكري قوله إن …": the actor
-    after the عن that stands at most eight words before the trigger (room for a title), not
-    the outlet that reports it."""
-    s = ctx.sentence
-    for wid in range(trigger - 1, max(0, trigger - 9), -1):
-        w = s.word(wid)
-        if ctx.is_break(w) or w.upos == "VERB":
-            return []
-        if w.norm == REPORTED_FROM:
-            return group_after(ctx, wid, window=trigger - wid, free_only=False)[:1]
-    return []
-
-
-def s_source(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
-    """The body an unnamed source speaks from (lexicon ``source_nouns``): "قالت مصادر في
-    المقاومة إن …", "وأكد مسؤول في وزارة الدفاع أن …" → the resistance, the ministry. The
-    source noun follows the verb (past an adverb at most); the body follows في/من/ب within
-    four words of it (room for محلية، مسؤول، و). A body addressed with ل is no source."""
-    s, n = ctx.sentence, len(ctx.sentence.words)
-    noun = next((w for w in range(trigger + 1, min(n, trigger + 2) + 1)
-                 if s.word(w).norm in SOURCE_NOUNS or s.word(w).lemma_norm in SOURCE_NOUNS), None)
-    if noun is None:
-        return []
-    for wid in range(noun + 1, min(n, noun + 4) + 1):
-        w = s.word(wid)
-        if ctx.is_break(w) or w.upos == "VERB" or w.norm in SUBORDINATORS or wid in ctx.by_word:
-            return []
-        if w.upos == "ADP" and w.norm in SOURCE_PREPOSITIONS:
-            idx = ctx.by_word.get(wid + 1)
-            return [idx] if idx is not None and ctx.mentions[idx].words[0] == wid + 1 else []
-    return []
 
 
 def s_possessive(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
