@@ -141,15 +141,17 @@ class Events(SentenceStep):
         # A dropped subject goes on with the actor the article is about, before word order can
         # take a name the verb follows ("… الكويت وقطر والعراق، وشدد على …": Iraq says nothing).
         if rule.continues and rule.continues not in event.roles \
-                and dropped_subject(ctx, trigger, rule.continues == "speaker"):
+                and dropped_subject(ctx, trigger, rule.continues in ("speaker", "agent")):
             # The subject of an earlier verb of the sentence ("ولم يتوقف الوزير عند هذا الحد بل
-            # أوضح …"), else the article's last speaker.
+            # أوضح …"), else the article's last speaker. An attacker goes on only within its
+            # sentence ("استولى المتمردون على صنعاء، كما سيطروا على عدن").
             allowed = rule.role_classes.get(rule.continues)
             unnamed, official = unnamed_source_before(ctx, trigger)
             # Not the article's last speaker for a verb in a clause on a noun (أغنية وصفها
             # بالجميلة): its subject is someone of that sentence.
-            last = None if tword.deprel.startswith("acl") else discourse.last_speaker
-            actor = sentence_subject(ctx, trigger, allowed) or (official if unnamed else last)
+            last = None if tword.deprel.startswith("acl") or rule.continues == "agent" else discourse.last_speaker
+            actor = sentence_subject(ctx, trigger, allowed) or (official if unnamed and rule.continues != "agent"
+                                                                 else last)
             if actor and agrees(tword, state.actors[actor]):
                 event.add_role(rule.continues, actor)
         for role, strategies in rule.roles.items():
