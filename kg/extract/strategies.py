@@ -36,24 +36,51 @@ ATTACKED = lexicon.words("attacked_things")
 AGENT_MARKERS = lexicon.words("agent_markers")
 UNDERGO = lexicon.words("undergo_verbs")
 MEMBER_OF = normalize_ar("من")
+LAM = normalize_ar("ل")
 
 
 def s_after(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
-    """Actors right after the trigger, up to the next verb or sentence break (VSO order)."""
-    return group_after(ctx, trigger)
+    """Actors right after the trigger, up to the next verb or sentence break (VSO order); not
+    the doer of a verbal noun (:func:`doer_genitive`)."""
+    return [i for i in group_after(ctx, trigger) if not doer_genitive(ctx, trigger, i)]
+
+
+def doer_genitive(ctx: SentenceContext, trigger: int, index: int) -> bool:
+    """The mention is the genitive of a noun trigger with a ل-object after it: the doer, not
+    the thing done to ("استهداف طيران التحالف لمواقع الحوثيين", "اقتحام القوات الأمنية
+    للنوادي", "تفجير وحدات حماية الشعب (الكردية) لسيارتين مفخختين")."""
+    s, m = ctx.sentence, ctx.mentions[index]
+    # Right after the trigger, or after the noun of its aircraft or guns (طيران التحالف).
+    start = trigger + 1 if m.words[0] == trigger + 1 else trigger + 2
+    if s.word(trigger).upos == "VERB" or m.words[0] != start \
+            or (start == trigger + 2 and (trigger + 1 in ctx.by_word or s.word(trigger + 1).upos != "NOUN")):
+        return False
+    wid = m.words[-1] + 1
+    while wid <= len(s.words) and wid - m.words[-1] <= 4 and wid not in ctx.by_word \
+            and (s.word(wid).upos == "ADJ" or s.word(wid).text in "()"):
+        wid += 1
+    return wid <= len(s.words) and s.word(wid).norm == LAM
 
 
 def s_vso(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
-    """Actors right after a verb that opens its clause (VSO order: "ورحب الوزير بالقرار"),
-    not after a verb that qualifies the noun before it ("قرارا يطالب إسرائيل": Israel is asked,
-    the resolution asks)."""
+    """Actors right after a verb that opens its clause (VSO order: "ورحب الوزير الأردني أيمن
+    الصفدي بالقرار"), not after a verb that qualifies the noun before it ("قرارا يطالب
+    إسرائيل": Israel is asked, the resolution asks). The subject is the first noun after the
+    verb: when it names no actor ("وأدان الوزير استهداف التحالف") nobody later speaks."""
     s = ctx.sentence
     prev = trigger - 1
     while prev >= 1 and s.word(prev).upos in ("CCONJ", "PART"):
         prev -= 1
     if prev >= 1 and prev not in ctx.by_word and s.word(prev).upos in ("NOUN", "ADJ", "X", "PROPN"):
         return []
-    return group_after(ctx, trigger)
+    found = group_after(ctx, trigger)
+    nxt = trigger + 1
+    while nxt <= len(s.words) and s.word(nxt).upos in ("PUNCT", "PART", "ADV"):
+        nxt += 1
+    if found and nxt <= len(s.words) and nxt not in ctx.by_word and nxt not in ctx.title_words \
+            and s.word(nxt).upos in ("NOUN", "X", "PROPN") and nxt < ctx.mentions[found[0]].words[0]:
+        return []
+    return found
 
 
 def s_before(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
@@ -74,14 +101,15 @@ def s_before(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list
 
 
 def s_object(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
-    """Genitive/object actors of the trigger (مقتل سليماني, استهداف القاعدة)."""
+    """Genitive/object actors of the trigger (مقتل سليماني, استهداف القاعدة); not the doer of
+    a verbal noun with a ل-object (:func:`doer_genitive`)."""
     s = ctx.sentence
     out: list[int] = []
     for child in s.children(trigger):
         if child.deprel.startswith(("obj", "nmod", "iobj")) and not any(
                 c.deprel == "case" for c in s.children(child.id)):
             for idx in ctx.mentions_in(ctx.subtree(child.id, limit=8)):
-                if idx not in out:
+                if idx not in out and not doer_genitive(ctx, trigger, idx):
                     out.append(idx)
     return out
 
@@ -101,6 +129,10 @@ def s_genitive(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> li
     if first is not None and ctx.mentions[first].words[0] == trigger + 1 and first not in out \
             and ctx.preposition(first, after=trigger) is None:
         out.append(first)
+    # "استهداف طيران التحالف لمواقع …": the doer behind the noun of its aircraft.
+    second = ctx.by_word.get(trigger + 2)
+    if second is not None and second not in out and doer_genitive(ctx, trigger, second):
+        out.append(second)
     for idx in list(out):
         out.extend(i for i in conjuncts(ctx, idx) if i not in out)
     return out
