@@ -24,6 +24,7 @@ RELATIVES = lexicon.words("relatives")
 KANA = lexicon.words("kana_verbs")
 SUBORDINATORS = lexicon.words("subordinators")
 SOURCE_NOUNS = lexicon.words("source_nouns")
+PARTICIPLES = lexicon.words("speech_participles")
 AMMA, FA = normalize_ar("أما"), normalize_ar("ف")
 
 
@@ -84,6 +85,8 @@ def explicit_subject(ctx: SentenceContext, trigger: int) -> bool:
     verb in a relative clause: in "الشرطة التي قالت" the police said it; and a verb after
     كان and its subject: "وكان الوزير قد صرح", "وكانت الشركة تقول"."""
     s = ctx.sentence
+    if clitics.strip_conjunction(s.word(trigger).norm) in PARTICIPLES:
+        return False  # "واصفا الأوضاع بالمأساوية": the participle goes on with the main subject
     if any(c.deprel.startswith("nsubj") for c in s.children(trigger)):
         return True
     if trigger > 1 and s.word(trigger - 1).norm in RELATIVES:
