@@ -95,3 +95,21 @@ def test_names_an_an_after_a_member_that_opens_no_seat_ends_the_title(rules, con
 """)
     facts = rules.extract(doc)
     assert [t.title for t in facts.titles] == ["الرئيس"]
+
+
+def test_names_an_indefinite_head_before_a_name_is_no_title(rules, conllu_doc):
+    """"رئيسا غربيا قادما من هونولولو": a description, not an office (here NER took the city
+    for a person); after a name the same form may be one (عيّن X قائدا للقوة, in the rules)."""
+    doc = conllu_doc("""
+# text = وكان رئيسا غربيا قادما من هونولولو .
+1-2 وكان _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 كان كان VERB _ _ 0 root _ _
+3 رئيسا رئيس NOUN _ _ 2 obj _ _
+4 غربيا غربي ADJ _ _ 3 amod _ _
+5 قادما قادم ADJ _ _ 3 amod _ _
+6 من من ADP _ _ 7 case _ _
+7 هونولولو هونولولو X _ _ 5 obl _ ner=S-PER
+8 . . PUNCT _ _ 2 punct _ _
+""")
+    assert rules.extract(doc).titles == []

@@ -217,13 +217,19 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
             else:
                 parts[-1].append(s.word(wid))
         for words in parts:
-            while words and words[-1].upos == "PUNCT":
+            # Nor a conjunction or preposition left at the end ("رئيس الائتلاف … من الخطة و").
+            while words and (words[-1].upos in ("PUNCT", "CCONJ", "ADP") or words[-1].norm in TITLE_STOPS):
                 words.pop()
             while words and words[0].upos == "PRON" and not is_head(words[0]):
                 words.pop(0)  # "هو الرئيس عبد الفتاح السيسي": the title starts at its head
             while len(words) > 1 and words[-1].norm in HONORIFICS:
                 words.pop()  # "وزير الداخلية الكويتي الشيخ محمد": the office, not the honorific
             if not words or not any(is_head(w) for w in words[:2]):
+                continue
+            # Before a name, an indefinite accusative head (رئيسا غربيا قادما من …) describes; it
+            # names no office. After one it may (عيّن X قائدا للقوة).
+            head = next(w for w in words[:2] if is_head(w))
+            if last < ctx.mentions[idx].words[0] and clitics.indefinite_accusative(head.text, head.norm):
                 continue
             title = text[words[0].start:words[-1].end]
             token = s.tokens[words[0].token]
