@@ -160,3 +160,58 @@ def test_places_a_new_conjunct_with_its_own_trigger_is_another_incident(rules, c
                for e in facts.events if e.type == "Attack"]
     assert attacks[:2] == [(0, ["حلب"]), (0, ["إدلب"])], attacks
     assert [s for s, _ in attacks].count(1) <= 1, attacks
+
+
+def test_places_a_bare_almadina_is_the_city_the_article_names_most(rules, conllu_doc):
+    """تعز twice, then "في المدينة": Taiz; "المدينة القديمة" (an adjective follows) names
+    another place and stays out."""
+    doc = conllu_doc("""
+# text = قصفت الطائرات تعز .
+1 قصفت قصف VERB _ _ 0 root _ _
+2 الطائرات طائرة NOUN _ _ 1 nsubj _ _
+3 تعز تعز X _ _ 1 obj _ ner=S-LOC
+4 . . PUNCT _ _ 1 punct _ _
+
+# text = وسيطرت المقاومة على تعز .
+1-2 وسيطرت _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 سيطرت سيطر VERB _ _ 0 root _ _
+3 المقاومة مقاومة NOUN _ _ 2 nsubj _ _
+4 على على ADP _ _ 5 case _ _
+5 تعز تعز X _ _ 2 obl _ ner=S-LOC
+6 . . PUNCT _ _ 2 punct _ _
+
+# text = واقتحمت المقاومة مبنى في المدينة وأسواق المدينة القديمة .
+1-2 واقتحمت _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 اقتحمت اقتحم VERB _ _ 0 root _ _
+3 المقاومة مقاومة NOUN _ _ 2 nsubj _ _
+4 مبنى مبنى NOUN _ _ 2 obj _ _
+5 في في ADP _ _ 6 case _ _
+6 المدينة مدينة NOUN _ _ 4 nmod _ _
+7-8 وأسواق _ _ _ _ _ _ _ _
+7 و و CCONJ _ _ 8 cc _ _
+8 أسواق سوق NOUN _ _ 6 conj _ _
+9 المدينة مدينة NOUN _ _ 8 nmod _ _
+10 القديمة قديم ADJ _ _ 9 amod _ _
+11 . . PUNCT _ _ 2 punct _ _
+
+# text = وقال سكان في إدلب إن الدخان غطى المدينة .
+1-2 وقال _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 قال قال VERB _ _ 0 root _ _
+3 سكان ساكن NOUN _ _ 2 nsubj _ _
+4 في في ADP _ _ 5 case _ _
+5 إدلب إدلب X _ _ 3 nmod _ ner=S-LOC
+6 إن إن SCONJ _ _ 8 mark _ _
+7 الدخان دخان NOUN _ _ 8 nsubj _ _
+8 غطى غطى VERB _ _ 2 ccomp _ _
+9 المدينة مدينة NOUN _ _ 8 obj _ _
+10 . . PUNCT _ _ 2 punct _ _
+""")
+    facts = rules.extract(doc)
+    third = [(m.text, facts.actors[m.actor].label_ar) for m in facts.mentions if m.sentence == 2]
+    assert ("المدينة", "تعز") in third and [t for t, _ in third].count("المدينة") == 1, third
+    # a place named before it in its own sentence comes first
+    fourth = [(m.text, facts.actors[m.actor].label_ar) for m in facts.mentions if m.sentence == 3]
+    assert ("المدينة", "إدلب") in fourth, fourth

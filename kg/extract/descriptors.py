@@ -10,9 +10,15 @@ indefinite one (متمردون) is always one: it introduces a new group.
 """
 from __future__ import annotations
 
-from ..lang.ar import clitics, normalize_ar, proclitic_variants
+from collections import Counter
+
+from ..facts import Mention
+from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .generic import _first_form
 from .steps import ArticleState, ArticleStep
+
+CITY_REFERENCES = lexicon.words("city_references")
+MIN_CITY_MENTIONS = 2  # the main city is named at least this often, and more than any other place
 
 LINKED_CLASSES = ("ArmedGroup", "Organization")
 
@@ -57,3 +63,39 @@ class Descriptors(ArticleStep):
                 elif m is not None and m.words == (word.id,) and head.id in linked \
                         and not state.actors[m.actor].from_gazetteer:
                     m.actor = linked[head.id]  # … المتمردون
+
+
+class MainCity(ArticleStep):
+    """A bare "المدينة" (lexicon ``city_references``) names the article's main city: the place
+    (not a country) named most often in the article, at least twice and more than any other.
+    "قصفت الطائرات تعز … في أحياء المدينة" → تعز. A place named before it in its own
+    sentence comes first ("وأشار سكان في تعز إلى أن الدخان غطى سماء المدينة"). Not when a
+    noun, name or adjective follows (المدينة المنورة، المدينة القديمة), nor when no place
+    clearly leads."""
+
+    name = "main_city"
+    requires = frozenset({"actors", "mentions"})
+
+    def __call__(self, state: ArticleState) -> None:
+        places = [m for m in state.mentions
+                  if state.actors[m.actor].cls == "Place" or m.as_place and state.actors[m.actor].cls != "Country"]
+        counts = Counter(m.actor for m in places)
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < MIN_CITY_MENTIONS or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+            return
+        city = ranked[0][0]
+        taken = {(m.sentence, w) for m in state.mentions for w in m.words}
+        added = []
+        for sent in state.doc.sentences:
+            for w in sent.words:
+                if (sent.index, w.id) in taken or not any(v in CITY_REFERENCES for v in proclitic_variants(w.norm)):
+                    continue
+                nxt = sent.word(w.id + 1) if w.id < len(sent.words) else None
+                if nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ", "X"):
+                    continue
+                near = [m.actor for m in places if m.sentence == sent.index and m.words[-1] < w.id]
+                added.append(Mention(near[-1] if near else city, sent.index, w.start, w.end,
+                                     state.text[w.start:w.end], (w.id,), True))
+        if added:
+            state.mentions.extend(added)
+            state.mentions.sort(key=lambda m: (m.sentence, m.start))

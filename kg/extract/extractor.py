@@ -14,7 +14,7 @@ from ..errors import RuleError
 from ..facts import ArticleFacts, SourceRef
 from .context import BuildContext
 from .dating import FindDates, SentenceDates
-from .descriptors import Descriptors
+from .descriptors import Descriptors, MainCity
 from .discourse import CarryDate, Discourse
 from .events import Events
 from .forces import Forces, TroopCounts
@@ -30,7 +30,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 STEPS: tuple[type[Step], ...] = (
     # article
-    ResolveMentions, FindDates, DropNonMentions, NationalBodies, GenericActors, Descriptors, ShortNames, PruneActors,
+    ResolveMentions, FindDates, DropNonMentions, NationalBodies, GenericActors, Descriptors, ShortNames, MainCity,
+    PruneActors,
     # sentence
     Officials, BuildContext, SentenceDates, TroopCounts, Titles, Relations, Events, Forces, CarryDate,
 )
