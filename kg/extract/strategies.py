@@ -284,6 +284,13 @@ def s_between(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
             comma = next((c for c in range(wid + 1, len(s.words) + 1) if s.word(c).text in COMMAS), None)
             group = [i for i in group_after(ctx, wid, window=12, stop_at_verb=True, free_only=False)
                      if comma is None or ctx.mentions[i].words[0] < comma]
+            # A long list goes on past the window while و joins the next name (seven parties).
+            while group:
+                nxt = ctx.mentions[group[-1]].words[-1] + 2
+                if nxt > len(s.words) or s.word(nxt - 1).upos != "CCONJ" or ctx.by_word.get(nxt) is None \
+                        or ctx.by_word[nxt] in group or ctx.mentions[ctx.by_word[nxt]].words[0] != nxt:
+                    break
+                group.append(ctx.by_word[nxt])
             if len(group) >= 2:
                 return group
     return []
