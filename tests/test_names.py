@@ -113,3 +113,64 @@ def test_names_an_indefinite_head_before_a_name_is_no_title(rules, conllu_doc):
 8 . . PUNCT _ _ 2 punct _ _
 """)
     assert rules.extract(doc).titles == []
+
+
+def test_names_a_titled_name_inside_a_place_name_holds_no_title(rules, conllu_doc):
+    """"قاعدة الملك خالد الجوية" is a base: no title الملك for خالد, and خالد acts in no role;
+    "الفريق الإسباني" is a team, not the rank before a name."""
+    doc = conllu_doc("""
+# text = وزار الوزير قاعدة الملك خالد الجوية .
+1-2 وزار _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 زار زار VERB _ _ 0 root _ _
+3 الوزير وزير NOUN _ _ 2 nsubj _ _
+4 قاعدة قاعدة NOUN _ _ 2 obj _ _
+5 الملك ملك NOUN _ _ 4 nmod _ _
+6 خالد خالد X _ _ 5 nmod _ ner=S-PER
+7 الجوية جوي ADJ _ _ 4 amod _ _
+8 . . PUNCT _ _ 2 punct _ _
+
+# text = وانتقل اللاعب من الفريق الإسباني الآخر سامي خالد .
+1-2 وانتقل _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 انتقل انتقل VERB _ _ 0 root _ _
+3 اللاعب لاعب NOUN _ _ 2 nsubj _ _
+4 من من ADP _ _ 5 case _ _
+5 الفريق فريق NOUN _ _ 2 obl _ _
+6 الإسباني إسباني ADJ _ _ 5 amod _ _
+7 الآخر آخر ADJ _ _ 5 amod _ _
+8 سامي سامي X _ _ 5 nmod _ ner=B-PER
+9 خالد خالد X _ _ 8 flat _ ner=E-PER
+10 . . PUNCT _ _ 2 punct _ _
+""")
+    assert rules.extract(doc).titles == []
+
+
+def test_names_a_capital_after_the_capital_noun_and_a_demonym_is_a_place(rules, conllu_doc):
+    """"متحدث باسم النقابة بالعاصمة الألمانية برلين" (ب split off برلين): Berlin is where the
+    union is, not the German government speaking."""
+    doc = conllu_doc("""
+# text = وقال متحدث باسم النقابة بالعاصمة الألمانية برلين إن الخلافات حادة .
+1-2 وقال _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 قال قال VERB _ _ 0 root _ _
+3 متحدث متحدث NOUN _ _ 2 nsubj _ _
+4-5 باسم _ _ _ _ _ _ _ _
+4 ب ب ADP _ _ 5 case _ _
+5 اسم اسم NOUN _ _ 3 nmod _ _
+6 النقابة نقابة NOUN _ _ 5 nmod _ _
+7-8 بالعاصمة _ _ _ _ _ _ _ _
+7 ب ب ADP _ _ 8 case _ _
+8 العاصمة عاصمة NOUN _ _ 5 nmod _ _
+9 الألمانية ألماني ADJ _ _ 8 amod _ _
+10-11 برلين _ _ _ _ _ _ _ _
+10 ب ب ADP _ _ 11 case _ _
+11 رلين رلين X _ _ 8 nmod _ _
+12 إن إن SCONJ _ _ 14 mark _ _
+13 الخلافات خلاف NOUN _ _ 14 nsubj _ _
+14 حادة حاد ADJ _ _ 2 ccomp _ _
+15 . . PUNCT _ _ 2 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [(m.text, facts.actors[m.actor].cls) for m in facts.mentions] == [("برلين", "Place")]
+    assert not [e for e in facts.events if e.type == "Statement"]

@@ -51,6 +51,17 @@ def _another_body(sent: Sentence, ids: tuple[int, ...], entry: Entry) -> bool:
                                  and nxt.norm.endswith(("ي", "يه")))
 
 
+def _after_place_noun(sent: Sentence, first: int) -> bool:
+    """The name follows a place noun, past one adjective at most: "محافظة بغداد", "العاصمة
+    الألمانية برلين" (a proclitic split off the name's token, ب of برلين, is skipped)."""
+    prev = first - 1
+    if prev >= 1 and sent.word(prev).token == sent.word(first).token:
+        prev -= 1  # ب + رلين: the name's own proclitic
+    if prev >= 1 and sent.word(prev).upos == "ADJ":
+        prev -= 1
+    return prev >= 1 and sent.word(prev).norm in PLACE_NOUNS
+
+
 def full_lengths(entry: Entry) -> set[int]:
     """The word counts of an entry's names of two words or more."""
     return {n for n in (len(name.split()) for name in entry.names) if n >= 2}
@@ -159,7 +170,7 @@ class Resolver:
                 as_place = False
                 if match.via == "capital" and entry.capital_of:
                     # After في/ب, or a place noun (محافظة بغداد، مدينة دمشق): the city, not its government.
-                    as_place = _is_locative(sent, ids[0]) or (ids[0] > 1 and sent.word(ids[0] - 1).norm in PLACE_NOUNS)
+                    as_place = _is_locative(sent, ids[0]) or _after_place_noun(sent, ids[0])
                     if not as_place:
                         entry = self.gazetteer.entry(entry.capital_of)
                 if entry.cls == "Person":

@@ -29,6 +29,8 @@ TO = normalize_ar("إلى")
 FOR = normalize_ar("عن")
 REPRESENTATIVES = lexicon.words("representative_heads")
 SEATS = lexicon.words("representative_bodies")
+NAMED_AFTER = lexicon.words("named_after_heads")
+RANK_OR_TEAM = lexicon.words("rank_or_team")
 
 
 def accusative(w: Word) -> bool:
@@ -92,6 +94,9 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
     persons = [i for i in range(len(ctx.mentions)) if ctx.cls(i) == "Person"]
 
     def is_head(w: Word) -> bool:
+        # Not a team (الفريق الإسباني, lexicon rank_or_team).
+        if w.norm in RANK_OR_TEAM and w.id < len(s.words) and s.word(w.id + 1).upos == "ADJ":
+            return False
         # Also a whole token that is a head when the tokeniser split it (وزير → و + زير).
         token = s.tokens[w.token]
         # By lemma only when the form ends with it (للرئيس → لرئيس), not a dual or plural
@@ -113,6 +118,13 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         return is_head(w) or (len(token.words) > 1 and wid == token.words[0] and token.norm in rule.heads)
 
     found: dict[int, tuple[int, int]] = {}  # mention index -> (first, last) title word
+    for idx in list(persons):
+        # "قاعدة الملك خالد الجوية": a titled name inside a place's or prize's name (lexicon
+        # named_after_heads) is part of that name; it holds no title and fills no role.
+        first = ctx.mentions[idx].words[0]
+        if first > 2 and starts_head(first - 1) and s.word(first - 2).norm in NAMED_AFTER:
+            persons.remove(idx)
+            ctx.title_words.update(range(first - 1, ctx.mentions[idx].words[-1] + 1))
     for idx in persons:
         first = ctx.mentions[idx].words[0]
         start = None
