@@ -174,3 +174,26 @@ def test_names_a_capital_after_the_capital_noun_and_a_demonym_is_a_place(rules, 
     facts = rules.extract(doc)
     assert [(m.text, facts.actors[m.actor].cls) for m in facts.mentions] == [("برلين", "Place")]
     assert not [e for e in facts.events if e.type == "Statement"]
+
+
+def test_names_the_leader_leads_the_nearest_actor_before_the_cue(rules, conllu_doc):
+    """"نفذها الجيش السوري أو قوات التحالف الذي تقوده الولايات المتحدة": the US leads the
+    coalition, not the Syrian army named before it."""
+    doc = conllu_doc("""
+# text = نفذها الجيش السوري أو التحالف الدولي الذي تقوده الولايات المتحدة .
+1 نفذها نفذ VERB _ _ 0 root _ _
+2 الجيش جيش NOUN _ _ 1 nsubj _ _
+3 السوري سوري ADJ _ _ 2 amod _ _
+4 أو أو CCONJ _ _ 5 cc _ _
+5 التحالف تحالف NOUN _ _ 2 conj _ _
+6 الدولي دولي ADJ _ _ 5 amod _ _
+7 الذي الذي PRON _ _ 8 nsubj _ _
+8 تقوده قاد VERB _ _ 5 acl _ _
+9 الولايات ولاية NOUN _ _ 8 nsubj _ _
+10 المتحدة متحد ADJ _ _ 9 amod _ _
+11 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    label = {a.iri: a.label_en for a in facts.actors.values()}
+    assert [(label[r.subject], label[r.object]) for r in facts.relations] == \
+        [("Global Coalition against Daesh", "United States")]

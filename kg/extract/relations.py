@@ -1,5 +1,5 @@
 """Relations between actors: SUBJECT [up to 3 words] CUE OBJECT (التحالف الذي
-تقوده الولايات المتحدة → ledBy). Cues are data (``pipelines/rules/relations.yaml``),
+تقوده الولايات المتحدة → ledBy), with no other actor between them. Cues are data (``pipelines/rules/relations.yaml``),
 compared on normalised text so that tokenisation (تقوده → تقود + ه) does not matter.
 """
 from __future__ import annotations
@@ -24,7 +24,9 @@ class Relations(SentenceStep):
             for si, subj in enumerate(ctx.mentions):
                 if ctx.cls(si) not in rule.subject_classes:
                     continue
-                for oi in range(si + 1, len(ctx.mentions)):
+                # Only the next mention: another one between them is the nearer subject
+                # ("الجيش السوري أو قوات التحالف الذي تقوده الولايات المتحدة").
+                for oi in range(si + 1, min(si + 2, len(ctx.mentions))):
                     obj = ctx.mentions[oi]
                     if obj.start - subj.end > 80 or obj.actor == subj.actor:
                         continue
