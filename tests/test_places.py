@@ -215,3 +215,29 @@ def test_places_a_bare_almadina_is_the_city_the_article_names_most(rules, conllu
     # a place named before it in its own sentence comes first
     fourth = [(m.text, facts.actors[m.actor].label_ar) for m in facts.mentions if m.sentence == 3]
     assert ("المدينة", "إدلب") in fourth, fourth
+
+
+def test_places_two_triggers_with_different_agents_are_two_attacks(rules, conllu_doc):
+    """"غارات أمريكية على الرقة وضربات روسية على إدلب": each attacker has its own attack."""
+    doc = conllu_doc("""
+# text = وشهد الأسبوع غارات أمريكية على الرقة وضربات روسية على إدلب .
+1-2 وشهد _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 شهد شهد VERB _ _ 0 root _ _
+3 الأسبوع أسبوع NOUN _ _ 2 nsubj _ _
+4 غارات غارة NOUN _ _ 2 obj _ _
+5 أمريكية أمريكي ADJ _ _ 4 amod _ _
+6 على على ADP _ _ 7 case _ _
+7 الرقة الرقة X _ _ 4 nmod _ ner=S-LOC
+8-9 وضربات _ _ _ _ _ _ _ _
+8 و و CCONJ _ _ 9 cc _ _
+9 ضربات ضربة NOUN _ _ 4 conj _ _
+10 روسية روسي ADJ _ _ 9 amod _ _
+11 على على ADP _ _ 12 case _ _
+12 إدلب إدلب X _ _ 9 nmod _ ner=S-LOC
+13 . . PUNCT _ _ 2 punct _ _
+""")
+    facts = rules.extract(doc)
+    agents = sorted(tuple(sorted(facts.actors[a].label_en for a in e.roles.get("agent", [])))
+                    for e in facts.events if e.type == "Attack")
+    assert agents == [("Russia",), ("United States",)], agents

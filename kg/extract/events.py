@@ -70,7 +70,8 @@ class Events(SentenceStep):
             # Rules that merge in the sentence merge across rules of the same class: the verb
             # and the noun of one attack (قصفت الطائرات … في غارة) make one event.
             twin = next((e for t, r, e in merged if rule.merge_in_sentence and r.merge_in_sentence
-                         and r.emit == rule.emit and one_incident(ctx, triggers[id(e)][-1], trigger, found)), None)
+                         and r.emit == rule.emit and one_incident(ctx, triggers[id(e)][-1], trigger, found)
+                         and same_agents(e, event)), None)
             if twin is None:
                 merged.append((trigger, rule, event))
                 triggers[id(event)] = [trigger]
@@ -255,6 +256,13 @@ def one_incident(ctx: SentenceContext, first: int, second: int, triggers: Iterab
         return False
     return not any(ctx.new_conjunct(w) and (w + 2 in triggers or s.word(w + 2).upos == "VERB")
                    for w in range(lo + 1, hi - 1))
+
+
+def same_agents(a: Event, b: Event) -> bool:
+    """Two triggers whose agents are both named and share none tell two incidents: "لا ضربات
+    إسرائيلية استباقية ولا حاجة لضربة أمريكية"."""
+    x, y = set(a.roles.get("agent", [])), set(b.roles.get("agent", []))
+    return not (x and y and not x & y)
 
 
 def in_name(ctx: SentenceContext, trigger: int) -> bool:
