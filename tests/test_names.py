@@ -197,3 +197,20 @@ def test_names_the_leader_leads_the_nearest_actor_before_the_cue(rules, conllu_d
     label = {a.iri: a.label_en for a in facts.actors.values()}
     assert [(label[r.subject], label[r.object]) for r in facts.relations] == \
         [("Global Coalition against Daesh", "United States")]
+
+
+def test_names_punctuation_a_token_kept_is_not_part_of_the_name(rules, conllu_doc):
+    """The tokeniser left "؛" on "درار؛": the person is ريان درار."""
+    doc = conllu_doc("""
+# text = وأوضح ريان درار؛ أن السوق تراجعت .
+1-2 وأوضح _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 أوضح أوضح VERB _ _ 0 root _ _
+3 ريان ريان X _ _ 2 nsubj _ ner=B-PER
+4 درار؛ درار X _ _ 3 flat _ ner=E-PER
+5 أن أن SCONJ _ _ 7 mark _ _
+6 السوق سوق NOUN _ _ 7 nsubj _ _
+7 تراجعت تراجع VERB _ _ 2 ccomp _ _
+8 . . PUNCT _ _ 2 punct _ _
+""")
+    assert _people(rules, doc) == [("ريان درار؛", "ريان درار")]

@@ -22,6 +22,7 @@ country (الرئيس المصري).
 """
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 from ..document import Document, Entity, Sentence
@@ -49,6 +50,16 @@ def _another_body(sent: Sentence, ids: tuple[int, ...], entry: Entry) -> bool:
         return False
     return nxt.upos == "ADJ" or (nxt.upos in ("NOUN", "X") and nxt.norm.startswith(clitics.ARTICLE)
                                  and nxt.norm.endswith(("ي", "يه")))
+
+
+def _without_edge_punctuation(text: str) -> str:
+    """``text`` without the punctuation marks at its ends: "ريان درار؛" → "ريان درار"."""
+    start, end = 0, len(text)
+    while start < end and unicodedata.category(text[start]).startswith("P"):
+        start += 1
+    while end > start and unicodedata.category(text[end - 1]).startswith("P"):
+        end -= 1
+    return text[start:end]
 
 
 def _after_place_noun(sent: Sentence, first: int) -> bool:
@@ -199,7 +210,9 @@ class Resolver:
             for ent in spans:
                 if not ent.words or taken.intersection(ent.words):
                     continue
-                name = ent.text  # the surface text: MWT splits may cut a name (عبدالله → عبدالل + ه)
+                # The surface text: MWT splits may cut a name (عبدالله → عبدالل + ه); not the
+                # punctuation a token kept at its edge ("ريان درار؛").
+                name = _without_edge_punctuation(ent.text)
                 cls = self.classes.classify(name, ent.type)
                 if cls is None or len(normalize_ar(name).replace(" ", "")) < MIN_NAME_CHARS:
                     continue
