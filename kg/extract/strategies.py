@@ -236,13 +236,17 @@ def s_undergoer(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> l
 
 def s_prep(ctx: SentenceContext, trigger: int, rule: EventRule | None, names: str) -> list[int]:
     """Mentions governed by one of the prepositions ``names`` (``من|إلى``), within the
-    trigger's subtree or the next 14 words, and their conjuncts: انسحاب القوات من العراق."""
+    trigger's subtree or the next 14 words, and their conjuncts: انسحاب القوات من العراق.
+    A person's name and title do not count in the 14 ("اجتمع الأمير محمد بن سلمان ولي ولي
+    العهد … وزير الدفاع في جدة")."""
     wanted = {normalize_ar(n) for n in names.split("|")}
     subtree = ctx.subtree(trigger, limit=14)
     verb = _carrier(ctx, trigger, rule)
+    named = ctx.title_words | {w for i, m in enumerate(ctx.mentions) if ctx.cls(i) == "Person" for w in m.words}
     out: list[int] = []
     for idx, m in enumerate(ctx.mentions):
-        if not (trigger < m.words[0] <= trigger + 14 or m.words[0] in subtree
+        reach = sum(1 for w in range(trigger + 1, m.words[0]) if w not in named)
+        if not (trigger < m.words[0] and reach < 14 or m.words[0] in subtree
                 or (verb is not None and verb < m.words[0] < trigger)):
             continue
         if m.words[0] > trigger and any(ctx.new_conjunct(w) for w in range(trigger + 1, m.words[0])):
