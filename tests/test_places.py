@@ -241,3 +241,38 @@ def test_places_two_triggers_with_different_agents_are_two_attacks(rules, conllu
     agents = sorted(tuple(sorted(facts.actors[a].label_en for a in e.roles.get("agent", [])))
                     for e in facts.events if e.type == "Attack")
     assert agents == [("Russia",), ("United States",)], agents
+
+
+def test_places_a_long_name_and_title_do_not_use_up_the_reach_of_the_place(rules, conllu_doc):
+    """"اجتمع الأمير خالد بن سلمان بن عبد العزيز نائب وزير الدفاع السعودي رئيس اللجنة العليا
+    في جدة مع …": sixteen words lie between the verb and جدة, most of them his name and title."""
+    doc = conllu_doc("""
+# text = واجتمع الأمير خالد بن سلمان بن عبد العزيز نائب وزير الدفاع السعودي رئيس اللجنة العليا في جدة مع سمير جعجع .
+1-2 واجتمع _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 اجتمع اجتمع VERB _ _ 0 root _ _
+3 الأمير أمير NOUN _ _ 2 nsubj _ _
+4 خالد خالد X _ _ 3 nmod _ ner=B-PER
+5 بن بن X _ _ 4 flat _ ner=I-PER
+6 سلمان سلمان X _ _ 4 flat _ ner=I-PER
+7 بن بن X _ _ 4 flat _ ner=I-PER
+8 عبد عبد X _ _ 4 flat _ ner=I-PER
+9 العزيز عزيز X _ _ 4 flat _ ner=E-PER
+10 نائب نائب NOUN _ _ 4 appos _ _
+11 وزير وزير NOUN _ _ 10 nmod _ _
+12 الدفاع دفاع NOUN _ _ 11 nmod _ _
+13 السعودي سعودي ADJ _ _ 11 amod _ _
+14 رئيس رئيس NOUN _ _ 10 conj _ _
+15 اللجنة لجنة NOUN _ _ 14 nmod _ _
+16 العليا عليا ADJ _ _ 15 amod _ _
+17 في في ADP _ _ 18 case _ _
+18 جدة جدة X _ _ 16 nmod _ ner=S-LOC
+19 مع مع ADP _ _ 20 case _ _
+20 سمير سمير X _ _ 2 obl _ ner=B-PER
+21 جعجع جعجع X _ _ 20 flat _ ner=E-PER
+22 . . PUNCT _ _ 2 punct _ _
+""")
+    facts = rules.extract(doc)
+    meetings = [sorted(facts.actors[a].label_ar for a in e.roles.get("location", []))
+                for e in facts.events if e.type == "Meeting"]
+    assert meetings == [["جدة"]], meetings
