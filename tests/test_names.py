@@ -214,3 +214,50 @@ def test_names_punctuation_a_token_kept_is_not_part_of_the_name(rules, conllu_do
 8 . . PUNCT _ _ 2 punct _ _
 """)
     assert _people(rules, doc) == [("ريان درار؛", "ريان درار")]
+
+
+def test_names_a_title_stops_where_a_new_phrase_starts_and_leaves_the_rank_out(rules, conllu_doc):
+    """"نقل ولي العهد تحيات خادم الحرمين الملك سلمان": the greetings end the prince's title;
+    "قائد المنطقة الجنوبية اللواء سامي علي": the office without the rank; "الفريق أول" is a
+    rank, not a team."""
+    doc = conllu_doc("""
+# text = ونقل ولي العهد تحيات خادم الحرمين الملك سلمان .
+1-2 ونقل _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 نقل نقل VERB _ _ 0 root _ _
+3 ولي ولي NOUN _ _ 2 nsubj _ _
+4 العهد عهد NOUN _ _ 3 nmod _ _
+5 تحيات تحية NOUN _ _ 2 obj _ _
+6 خادم خادم NOUN _ _ 5 nmod _ _
+7 الحرمين حرم NOUN _ _ 6 nmod _ _
+8 الملك ملك NOUN _ _ 7 nmod _ _
+9 سلمان سلمان X _ _ 8 nmod _ ner=S-PER
+10 . . PUNCT _ _ 2 punct _ _
+
+# text = وحضر قائد المنطقة الجنوبية اللواء سامي علي ورئيس الأركان الفريق أول ركن خالد حسن .
+1-2 وحضر _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 حضر حضر VERB _ _ 0 root _ _
+3 قائد قائد NOUN _ _ 2 nsubj _ _
+4 المنطقة منطقة NOUN _ _ 3 nmod _ _
+5 الجنوبية جنوبي ADJ _ _ 4 amod _ _
+6 اللواء لواء NOUN _ _ 3 nmod _ _
+7 سامي سامي X _ _ 6 nmod _ ner=B-PER
+8 علي علي X _ _ 7 flat _ ner=E-PER
+9-10 ورئيس _ _ _ _ _ _ _ _
+9 و و CCONJ _ _ 10 cc _ _
+10 رئيس رئيس NOUN _ _ 3 conj _ _
+11 الأركان ركن NOUN _ _ 10 nmod _ _
+12 الفريق فريق NOUN _ _ 10 nmod _ _
+13 أول أول ADJ _ _ 12 amod _ _
+14 ركن ركن NOUN _ _ 12 nmod _ _
+15 خالد خالد X _ _ 14 nmod _ ner=B-PER
+16 حسن حسن X _ _ 15 flat _ ner=E-PER
+17 . . PUNCT _ _ 2 punct _ _
+""")
+    facts = rules.extract(doc)
+    label = {a.iri: a.label_ar for a in facts.actors.values()}
+    got = {(label[t.person], t.title) for t in facts.titles}
+    assert all("تحيات" not in t and not t.startswith("ولي") for _, t in got), got
+    assert ("سامي علي", "قائد المنطقة الجنوبية") in got, got
+    assert any(p == "خالد حسن" and t.startswith("رئيس الأركان") for p, t in got), got

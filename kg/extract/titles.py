@@ -25,12 +25,14 @@ ON_BEHALF = lexicon.words("on_behalf")
 ENVOYS = lexicon.words("envoy_heads")
 APPOINT = lexicon.words("appoint_words")
 HONORIFICS = lexicon.words("honorifics")
+RANKS = lexicon.words("military_ranks")
 TO = normalize_ar("إلى")
 FOR = normalize_ar("عن")
 REPRESENTATIVES = lexicon.words("representative_heads")
 SEATS = lexicon.words("representative_bodies")
 NAMED_AFTER = lexicon.words("named_after_heads")
 RANK_OR_TEAM = lexicon.words("rank_or_team")
+RANK_GRADES = frozenset(normalize_ar(w) for w in ("أول", "ركن"))
 
 
 def accusative(w: Word) -> bool:
@@ -94,8 +96,9 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
     persons = [i for i in range(len(ctx.mentions)) if ctx.cls(i) == "Person"]
 
     def is_head(w: Word) -> bool:
-        # Not a team (الفريق الإسباني, lexicon rank_or_team).
-        if w.norm in RANK_OR_TEAM and w.id < len(s.words) and s.word(w.id + 1).upos == "ADJ":
+        # Not a team (الفريق الإسباني, lexicon rank_or_team); الفريق أول is a rank.
+        if w.norm in RANK_OR_TEAM and w.id < len(s.words) and s.word(w.id + 1).upos == "ADJ" \
+                and s.word(w.id + 1).norm not in RANK_GRADES:
             return False
         # Also a whole token that is a head when the tokeniser split it (وزير → و + زير).
         token = s.tokens[w.token]
@@ -117,6 +120,15 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         token = s.tokens[w.token]
         return is_head(w) or (len(token.words) > 1 and wid == token.words[0] and token.norm in rule.heads)
 
+    def chain_ends(wid: int) -> bool:
+        """A definite word ends a construct chain: the indefinite noun after it starts another
+        phrase ("نقل ولي العهد تحيات خادم الحرمين الشريفين": the greetings are not his title)."""
+        w, nxt = s.word(wid), s.word(wid + 1)
+        return w.upos in ("NOUN", "ADJ") and w.norm.startswith(clitics.ARTICLE) \
+            and nxt.upos == "NOUN" and not nxt.norm.startswith(clitics.ARTICLE) and not is_head(nxt) \
+            and nxt.norm not in RANK_GRADES \
+            and wid + 1 not in ctx.by_word and s.tokens[nxt.token].words[0] == nxt.id
+
     found: dict[int, tuple[int, int]] = {}  # mention index -> (first, last) title word
     for idx in list(persons):
         # "قاعدة الملك خالد الجوية": a titled name inside a place's or prize's name (lexicon
@@ -135,7 +147,8 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
             if (w.upos in ("VERB", "PUNCT") and w.text not in COMMAS) or \
                     (w.upos == "CCONJ" and start is not None) or \
                     (w.upos == "ADP" and w.norm in TITLE_STOPS and not envoy_to(s, wid)) or \
-                    (wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) == "Person"):
+                    (wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) == "Person") or \
+                    chain_ends(wid):
                 break
             if is_head(w):
                 start = wid
@@ -234,7 +247,7 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
                 words.pop()
             while words and words[0].upos == "PRON" and not is_head(words[0]):
                 words.pop(0)  # "هو الرئيس عبد الفتاح السيسي": the title starts at its head
-            while len(words) > 1 and words[-1].norm in HONORIFICS:
+            while len(words) > 1 and (words[-1].norm in HONORIFICS or words[-1].norm in RANKS):
                 words.pop()  # "وزير الداخلية الكويتي الشيخ محمد": the office, not the honorific
             if not words or not any(is_head(w) for w in words[:2]):
                 continue
