@@ -26,6 +26,7 @@ ENVOYS = lexicon.words("envoy_heads")
 APPOINT = lexicon.words("appoint_words")
 HONORIFICS = lexicon.words("honorifics")
 RANKS = lexicon.words("military_ranks")
+DEGREES = lexicon.words("degrees")
 TO = normalize_ar("إلى")
 FOR = normalize_ar("عن")
 REPRESENTATIVES = lexicon.words("representative_heads")
@@ -249,8 +250,8 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
                 words.pop(0)  # "هو الرئيس عبد الفتاح السيسي": the title starts at its head
             while len(words) > 1 and (words[-1].norm in HONORIFICS or words[-1].norm in RANKS):
                 words.pop()  # "وزير الداخلية الكويتي الشيخ محمد": the office, not the honorific
-            if not words or not any(is_head(w) for w in words[:2]):
-                continue
+            if not words or not any(is_head(w) for w in words[:2]) or all(w.norm in DEGREES for w in words):
+                continue  # no head, or only a degree or form of address (الدكتور)
             # Before a name, an indefinite accusative head (رئيسا غربيا قادما من …) describes; it
             # names no office. After one it may (عيّن X قائدا للقوة).
             head = next(w for w in words[:2] if is_head(w))
