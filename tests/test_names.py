@@ -261,3 +261,33 @@ def test_names_a_title_stops_where_a_new_phrase_starts_and_leaves_the_rank_out(r
     assert all("تحيات" not in t and not t.startswith("ولي") for _, t in got), got
     assert ("سامي علي", "قائد المنطقة الجنوبية") in got, got
     assert any(p == "خالد حسن" and t.startswith("رئيس الأركان") for p, t in got), got
+
+
+def test_names_a_country_name_that_is_its_adjective_after_a_noun_names_no_country(rules, conllu_doc):
+    """"شركة الاتصالات السعودية" is Saudi Telecom: "السعودية" there is the adjective, not Saudi
+    Arabia speaking; "أكدت السعودية" is the country."""
+    doc = conllu_doc("""
+# text = وأكدت شركة الاتصالات السعودية سلامة الشبكة .
+1-2 وأكدت _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 أكدت أكد VERB _ _ 0 root _ _
+3 شركة شركة NOUN _ _ 2 nsubj _ _
+4 الاتصالات اتصال NOUN _ _ 3 nmod _ _
+5 السعودية سعودي ADJ _ _ 4 amod _ ner=S-ORG
+6 سلامة سلامة NOUN _ _ 2 obj _ _
+7 الشبكة شبكة NOUN _ _ 6 nmod _ _
+8 . . PUNCT _ _ 2 punct _ _
+
+# text = وأكدت السعودية سلامة الحجاج .
+1-2 وأكدت _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 أكدت أكد VERB _ _ 0 root _ _
+3 السعودية سعودية X _ _ 2 nsubj _ ner=S-LOC
+4 سلامة سلامة NOUN _ _ 2 obj _ _
+5 الحجاج حاج NOUN _ _ 4 nmod _ _
+6 . . PUNCT _ _ 2 punct _ _
+""")
+    facts = rules.extract(doc)
+    said = [(e.source.sentence, [facts.actors[a].label_en for a in e.roles["speaker"]])
+            for e in facts.events if e.type == "Statement"]
+    assert said == [(1, ["Saudi Arabia"])], said

@@ -22,7 +22,6 @@ country (الرئيس المصري).
 """
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 
 from ..document import Document, Entity, Sentence
@@ -32,50 +31,12 @@ from ..ids import actor_iri
 from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
 from .context import PLACE_NOUNS, QUOTE_MARKS
+from .names import adjective_name, after_place_noun, another_body, full_lengths, without_edge_punctuation
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 # Before a capital, these make it a place rather than the government acting.
 LOCATIVE = lexicon.words("capital_locatives")
 MIN_NAME_CHARS = 3
-
-
-def _another_body(sent: Sentence, ids: tuple[int, ...], entry: Entry) -> bool:
-    """A body's bare head noun (التحالف for the Global Coalition) followed by an adjective
-    names another body: "التحالف المدني الديمقراطي", "التحالف الوطني". The adjective may be
-    tagged as a noun; its form (definite, ending in ي or ية) tells it."""
-    if len(ids) != 1 or entry.cls not in ("Organization", "ArmedGroup") or ids[0] >= len(sent.words):
-        return False
-    word, nxt = sent.word(ids[0]), sent.word(ids[0] + 1)
-    if word.upos not in ("NOUN", "X") or not any(v.startswith(clitics.ARTICLE) for v in proclitic_variants(word.norm)):
-        return False
-    return nxt.upos == "ADJ" or (nxt.upos in ("NOUN", "X") and nxt.norm.startswith(clitics.ARTICLE)
-                                 and nxt.norm.endswith(("ي", "يه")))
-
-
-def _without_edge_punctuation(text: str) -> str:
-    """``text`` without the punctuation marks at its ends: "ريان درار؛" → "ريان درار"."""
-    start, end = 0, len(text)
-    while start < end and unicodedata.category(text[start]).startswith("P"):
-        start += 1
-    while end > start and unicodedata.category(text[end - 1]).startswith("P"):
-        end -= 1
-    return text[start:end]
-
-
-def _after_place_noun(sent: Sentence, first: int) -> bool:
-    """The name follows a place noun, past one adjective at most: "محافظة بغداد", "العاصمة
-    الألمانية برلين" (a proclitic split off the name's token, ب of برلين, is skipped)."""
-    prev = first - 1
-    if prev >= 1 and sent.word(prev).token == sent.word(first).token:
-        prev -= 1  # ب + رلين: the name's own proclitic
-    if prev >= 1 and sent.word(prev).upos == "ADJ":
-        prev -= 1
-    return prev >= 1 and sent.word(prev).norm in PLACE_NOUNS
-
-
-def full_lengths(entry: Entry) -> set[int]:
-    """The word counts of an entry's names of two words or more."""
-    return {n for n in (len(name.split()) for name in entry.names) if n >= 2}
 
 
 def _actor_from_entry(entry: Entry) -> Actor:
@@ -176,12 +137,15 @@ class Resolver:
                     found.append((ids, m))
             for ids, match in sorted(found, key=lambda f: f[0][0]):
                 entry = match.entry
-                if _another_body(sent, ids, entry):
+                if another_body(sent, ids, entry):
+                    continue
+                if adjective_name(self.gazetteer, sent, ids, entry):
+                    taken.update(ids)  # nor is NER's span of it the country
                     continue
                 as_place = False
                 if match.via == "capital" and entry.capital_of:
                     # After في/ب, or a place noun (محافظة بغداد، مدينة دمشق): the city, not its government.
-                    as_place = _is_locative(sent, ids[0]) or _after_place_noun(sent, ids[0])
+                    as_place = _is_locative(sent, ids[0]) or after_place_noun(sent, ids[0])
                     if not as_place:
                         entry = self.gazetteer.entry(entry.capital_of)
                 if entry.cls == "Person":
@@ -212,7 +176,7 @@ class Resolver:
                     continue
                 # The surface text: MWT splits may cut a name (عبدالله → عبدالل + ه); not the
                 # punctuation a token kept at its edge ("ريان درار؛").
-                name = _without_edge_punctuation(ent.text)
+                name = without_edge_punctuation(ent.text)
                 cls = self.classes.classify(name, ent.type)
                 if cls is None or len(normalize_ar(name).replace(" ", "")) < MIN_NAME_CHARS:
                     continue

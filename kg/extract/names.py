@@ -1,0 +1,63 @@
+"""Guards on names while mentions are resolved (:mod:`.mentions`): which words of a span
+or a gazetteer match name an actor, and which name another body, an adjective or a place.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from ..document import Sentence
+from ..gazetteer import Entry, Gazetteer
+from ..lang.ar import clitics, proclitic_variants
+from .context import PLACE_NOUNS
+
+
+def another_body(sent: Sentence, ids: tuple[int, ...], entry: Entry) -> bool:
+    """A body's bare head noun (التحالف for the Global Coalition) followed by an adjective
+    names another body: "التحالف المدني الديمقراطي", "التحالف الوطني". The adjective may be
+    tagged as a noun; its form (definite, ending in ي or ية) tells it."""
+    if len(ids) != 1 or entry.cls not in ("Organization", "ArmedGroup") or ids[0] >= len(sent.words):
+        return False
+    word, nxt = sent.word(ids[0]), sent.word(ids[0] + 1)
+    if word.upos not in ("NOUN", "X") or not any(v.startswith(clitics.ARTICLE) for v in proclitic_variants(word.norm)):
+        return False
+    return nxt.upos == "ADJ" or (nxt.upos in ("NOUN", "X") and nxt.norm.startswith(clitics.ARTICLE)
+                                 and nxt.norm.endswith(("ي", "يه")))
+
+
+def without_edge_punctuation(text: str) -> str:
+    """``text`` without the punctuation marks at its ends: "ريان درار؛" → "ريان درار"."""
+    start, end = 0, len(text)
+    while start < end and unicodedata.category(text[start]).startswith("P"):
+        start += 1
+    while end > start and unicodedata.category(text[end - 1]).startswith("P"):
+        end -= 1
+    return text[start:end]
+
+
+def after_place_noun(sent: Sentence, first: int) -> bool:
+    """The name follows a place noun, past one adjective at most: "محافظة بغداد", "العاصمة
+    الألمانية برلين" (a proclitic split off the name's token, ب of برلين, is skipped)."""
+    prev = first - 1
+    if prev >= 1 and sent.word(prev).token == sent.word(first).token:
+        prev -= 1  # ب + رلين: the name's own proclitic
+    if prev >= 1 and sent.word(prev).upos == "ADJ":
+        prev -= 1
+    return prev >= 1 and sent.word(prev).norm in PLACE_NOUNS
+
+
+def full_lengths(entry: Entry) -> set[int]:
+    """The word counts of an entry's names of two words or more."""
+    return {n for n in (len(name.split()) for name in entry.names) if n >= 2}
+
+
+def adjective_name(gazetteer: Gazetteer, sent: Sentence, ids: tuple[int, ...], entry: Entry) -> bool:
+    """A country's name that is also its adjective, after a definite noun: "شركة الاتصالات
+    السعودية" is Saudi Telecom, a company, not Saudi Arabia. Forces and governments named
+    so (القوات السعودية) keep their country through the demonym (:mod:`.generic`,
+    :mod:`.forces`)."""
+    if len(ids) != 1 or entry.cls != "Country" or ids[0] < 2:
+        return False
+    word, prev = sent.word(ids[0]), sent.word(ids[0] - 1)
+    return any(v.startswith(clitics.ARTICLE) for v in proclitic_variants(word.norm)) \
+        and gazetteer.demonym(word.text) is entry and prev.upos == "NOUN" \
+        and prev.norm.startswith(clitics.ARTICLE) and prev.norm not in PLACE_NOUNS
