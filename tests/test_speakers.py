@@ -94,3 +94,26 @@ def test_speakers_a_participle_goes_on_with_the_main_subject_whatever_the_parse(
     ctx = SentenceContext(doc.sentences[0], [], {}, rules.cues, rules.gazetteer)
     assert not explicit_subject(ctx, 10)  # the parse's nsubj of the participle is no subject
     assert explicit_subject(ctx, 2)  # ركز الائتلاف: the main verb has one
+
+
+def test_speakers_the_person_a_source_is_close_to_does_not_speak(rules, conllu_doc):
+    """"أكد مصدر مقرب من الفرنسي ميشال بلاتيني أن الأخير يدرس الترشح": the source speaks;
+    Platini is who it is close to."""
+    doc = conllu_doc("""
+# text = وأكد مصدر مقرب من الفرنسي ميشال بلاتيني أن الأخير يدرس الترشح .
+1-2 وأكد _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 أكد أكد VERB _ _ 0 root _ _
+3 مصدر مصدر NOUN _ _ 2 nsubj _ _
+4 مقرب مقرب NOUN _ _ 3 nmod _ _
+5 من من ADP _ _ 6 case _ _
+6 الفرنسي فرنسي NOUN _ _ 4 nmod _ _
+7 ميشال ميشال X _ _ 6 nmod _ ner=B-PER
+8 بلاتيني بلاتيني X _ _ 7 flat _ ner=E-PER
+9 أن أن SCONJ _ _ 11 mark _ _
+10 الأخير أخير NOUN _ _ 11 nsubj _ _
+11 يدرس درس VERB _ _ 2 ccomp _ _
+12 الترشح ترشح NOUN _ _ 11 obj _ _
+13 . . PUNCT _ _ 2 punct _ _
+""")
+    assert _said(rules, doc) == []

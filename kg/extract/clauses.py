@@ -137,8 +137,9 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
                     found.insert(0, holder)
                 for idx in found:
                     # Not a name the subject's phrase addresses: in "كشف مصدر أمني لـ«الشرق
-                    # الأوسط»" the paper is told, the source speaks.
-                    if _quoted_addressee(ctx, idx):
+                    # الأوسط»" the paper is told, the source speaks; nor one it is close to
+                    # ("مصدر مقرب من الوزير").
+                    if _quoted_addressee(ctx, idx) or ctx.close_to(idx):
                         continue
                     if idx not in out:
                         out.append(idx)

@@ -27,6 +27,7 @@ RELATIVES = lexicon.words("relatives")
 PLACE_NOUNS = lexicon.words("place_nouns")
 PARTITIVES = lexicon.words("partitives")
 PARTITIVE_OF = normalize_ar("من")
+CLOSE_TO = lexicon.words("close_to")
 
 
 def opens_quotation(s: Sentence, wid: int) -> bool:
@@ -175,6 +176,18 @@ class SentenceContext:
         before = s.word(wid - 1)  # a quantity noun or a number: عشرات من, تسعة من جنود الجيش
         # (the whole token too: the tokenizer may split وفد into و + فد)
         return before.norm in PARTITIVES or s.tokens[before.token].norm in PARTITIVES or before.upos == "NUM"
+
+    def close_to(self, index: int) -> bool:
+        """The mention follows "مقرب من" (lexicon ``close_to``), past a title or adjective of a
+        few words: in "مصدر مقرب من الفرنسي ميشال بلاتيني" the source speaks, not Platini."""
+        first, s = self.mentions[index].words[0], self.sentence
+        for k in range(first - 1, max(1, first - 5), -1):
+            w = s.word(k)
+            if w.upos in ("VERB", "PUNCT") or k in self.by_word:
+                return False
+            if w.norm == PARTITIVE_OF:
+                return s.word(k - 1).norm in CLOSE_TO
+        return False
 
     def new_conjunct(self, wid: int) -> bool:
         """Word ``wid`` is a comma that starts a new conjunct: a conjunction, then a noun or

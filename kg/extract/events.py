@@ -205,6 +205,7 @@ class Events(SentenceStep):
                      and named_as(state, ctx.mentions[i].actor, rule.role_names.get(role))
                      and (role in PLACE_ROLES or not ctx.in_brackets(i))
                      and not set(ctx.mentions[i].words) <= ctx.title_words
+                     and not ctx.close_to(i)  # مصدر مقرب من الوزير: the minister does not speak
                      and ctx.same_side(trigger, ctx.mentions[i].words)]
             if picks:
                 if role == "speaker":  # one speaker: the person when one is named
