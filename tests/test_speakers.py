@@ -117,3 +117,33 @@ def test_speakers_the_person_a_source_is_close_to_does_not_speak(rules, conllu_d
 13 . . PUNCT _ _ 2 punct _ _
 """)
     assert _said(rules, doc) == []
+
+
+def test_speakers_the_subject_after_lakin_belongs_to_the_next_clause(rules, conllu_doc):
+    """"وكانت الاتحادات تطالب بزيادة، لكن سامي الخطيب وصف الاتفاق بالناجح": the unions
+    demand (no actor); the parse hangs الخطيب on تطالب, but he speaks in the clause after لكن."""
+    doc = conllu_doc("""
+# text = وكانت الاتحادات تطالب بزيادة ، لكن سامي الخطيب وصف الاتفاق بالناجح .
+1-2 وكانت _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 كانت كان VERB _ _ 0 root _ _
+3 الاتحادات اتحاد NOUN _ _ 2 nsubj _ _
+4 تطالب طالب VERB _ _ 2 xcomp _ _
+5-6 بزيادة _ _ _ _ _ _ _ _
+5 ب ب ADP _ _ 6 case _ _
+6 زيادة زيادة NOUN _ _ 4 obj _ _
+7 ، ، PUNCT _ _ 6 punct _ _
+8 لكن لكن CCONJ _ _ 4 cc _ _
+9 سامي سامي X _ _ 4 nsubj _ ner=B-PER
+10 الخطيب خطيب X _ _ 9 flat _ ner=E-PER
+11 وصف وصف VERB _ _ 4 conj _ _
+12 الاتفاق اتفاق NOUN _ _ 11 obj _ _
+13-14 بالناجح _ _ _ _ _ _ _ _
+13 ب ب ADP _ _ 14 case _ _
+14 الناجح ناجح ADJ _ _ 11 obl _ _
+15 . . PUNCT _ _ 2 punct _ _
+""")
+    facts = rules.extract(doc)
+    said = [(e.trigger, [facts.actors[a].label_ar for a in e.roles["speaker"]])
+            for e in facts.events if e.type == "Statement"]
+    assert ("تطالب", ["سامي الخطيب"]) not in said, said

@@ -23,6 +23,7 @@ RELATIVES = lexicon.words("relatives")
 KANA = lexicon.words("kana_verbs")
 WITNESS = lexicon.words("witness_verbs")
 GATHER = lexicon.words("gather_verbs")
+CLAUSE_LINKS = lexicon.words("clause_links")
 QUANTITY_VERBS = lexicon.words("quantity_verbs")
 QUANTITY_OPENER = "ما"
 
@@ -39,9 +40,9 @@ def in_quantity_phrase(ctx: SentenceContext, wid: int) -> bool:
 
 def group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_verb: bool = True,
                  free_only: bool = True) -> list[int]:
-    """Mentions after the trigger, up to a verb, a subordinator, a preposition
-    or a sentence break. With ``free_only``, mentions governed by a preposition
-    are left to the prep: strategies."""
+    """Mentions after the trigger, up to a verb, a subordinator, a clause link (لكن، بينما:
+    lexicon ``clause_links``), a preposition or a sentence break. With ``free_only``, mentions
+    governed by a preposition are left to the prep: strategies."""
     out: list[int] = []
     s = ctx.sentence
     for wid in range(trigger + 1, min(len(s.words), trigger + window) + 1):
@@ -51,7 +52,8 @@ def group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_ve
             if idx not in out and not (free_only and ctx.preposition(idx, after=trigger, phrase=True) is not None):
                 out.append(idx)
             continue
-        if ctx.is_break(w) or w.norm in SUBORDINATORS or w.upos == "SCONJ" or opens_quotation(s, wid):
+        if ctx.is_break(w) or w.norm in SUBORDINATORS or w.upos == "SCONJ" or opens_quotation(s, wid) \
+                or clitics.strip_conjunction(w.norm) in CLAUSE_LINKS or w.norm in CLAUSE_LINKS:
             break
         if stop_at_verb and w.upos == "VERB":
             break
@@ -114,8 +116,9 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
         for child in s.children(gov):
             if child.id == trigger:
                 continue  # the noun trigger itself, parsed as its verb's subject
-            if child.id > gov and any(s.word(w).norm in SUBORDINATORS for w in range(gov + 1, child.id)):
-                continue  # "قال الجمهوريون إن مفاوضي طهران …": the subject of the clause after إن
+            if child.id > gov and any(s.word(w).norm in SUBORDINATORS or s.word(w).norm in CLAUSE_LINKS
+                                      for w in range(gov + 1, child.id)):
+                continue  # "قال الجمهوريون إن مفاوضي طهران …", "… لكن فرانك": another clause's subject
             # A subject takes no preposition: in "قال الخزرجي لـ«الشرق الأوسط»" the paper is addressed.
             if child.deprel.startswith(("nsubj", "csubj")) and first and not any(
                     c.deprel == "case" for c in s.children(child.id)):
