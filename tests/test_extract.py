@@ -578,34 +578,6 @@ def test_extract_one_force_per_owner_and_count(conllu_doc):
     assert same_force(state, uncounted) is uncounted
 
 
-@pytest.mark.parametrize("feats", ["_", "Number=Sing"])
-def test_extract_a_plural_verb_continues_no_person(rules, conllu_doc, feats):
-    """"حيث يقولون إن …" after a person's statement: they say, not the person (the plural is
-    read off the form when the tagger gives no Number, or tags the form singular)."""
-    doc = conllu_doc("""
-# text = وقال سامي الخطيب إن المهرجان ناجح .
-1 وقال قال VERB _ Number=Sing 0 root _ _
-2 سامي سامي PROPN _ _ 1 nsubj _ ner=B-PER
-3 الخطيب خطيب PROPN _ _ 2 flat _ ner=E-PER
-4 إن إن SCONJ _ _ 6 mark _ _
-5 المهرجان مهرجان NOUN _ _ 6 nsubj _ _
-6 ناجح ناجح ADJ _ _ 1 ccomp _ _
-7 . . PUNCT _ _ 1 punct _ _
-
-# text = حيث يقولون إن الأمر بسيط .
-1 حيث حيث SCONJ _ _ 2 mark _ _
-2 يقولون قال VERB _ FEATS 0 root _ _
-3 إن إن SCONJ _ _ 5 mark _ _
-4 الأمر أمر NOUN _ _ 5 nsubj _ _
-5 بسيط بسيط ADJ _ _ 2 ccomp _ _
-6 . . PUNCT _ _ 2 punct _ _
-""".replace("FEATS", feats))
-    facts = rules.extract(doc)
-    said = [(e.source.sentence, [facts.actors[a].label_ar for a in e.roles["speaker"]])
-            for e in facts.events if e.type == "Statement"]
-    assert said == [(0, ["سامي الخطيب"])], said
-
-
 def test_extract_a_capital_after_a_place_noun_is_the_city(rules, conllu_doc):
     """"مجلس محافظة بغداد" is the Baghdad governorate's council: بغداد after محافظة is the
     place, not the Iraqi government, and speaks for nobody."""

@@ -29,6 +29,22 @@ def _said(rules, doc):
             for e in facts.events if e.type == "Statement"]
 
 
+@pytest.mark.parametrize("feats", ["_", "Number=Sing"])
+def test_speakers_a_plural_verb_continues_no_person(rules, conllu_doc, feats):
+    """"حيث يقولون إن …" after a person's statement: they say, not the person (the plural is
+    read off the form when the tagger gives no Number, or tags the form singular)."""
+    doc = conllu_doc(FIRST + """
+# text = حيث يقولون إن الأمر بسيط .
+1 حيث حيث SCONJ _ _ 2 mark _ _
+2 يقولون قال VERB _ FEATS 0 root _ _
+3 إن إن SCONJ _ _ 5 mark _ _
+4 الأمر أمر NOUN _ _ 5 nsubj _ _
+5 بسيط بسيط ADJ _ _ 2 ccomp _ _
+6 . . PUNCT _ _ 2 punct _ _
+""".replace("FEATS", feats))
+    assert _said(rules, doc) == [(0, ["سامي الخطيب"])]
+
+
 def test_speakers_a_word_of_quantity_is_the_subject_not_the_last_speaker(rules, conllu_doc):
     """"يقول كثير من الخبراء إن …" (كثير parsed as an object): the experts speak, not the
     person quoted before; they are no actor, so no statement."""
