@@ -69,7 +69,7 @@ class Events(SentenceStep):
         for trigger, rule, event in events:
             # Rules that merge in the sentence merge across rules of the same class: the verb
             # and the noun of one attack (قصفت الطائرات … في غارة) make one event.
-            twin = next((e for t, r, e in merged if rule.merge_in_sentence and r.merge_in_sentence
+            twin = next((e for _, r, e in merged if rule.merge_in_sentence and r.merge_in_sentence
                          and r.emit == rule.emit and one_incident(ctx, triggers[id(e)][-1], trigger, found)
                          and same_agents(e, event)), None)
             if twin is None:

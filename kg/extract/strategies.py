@@ -36,7 +36,7 @@ ATTACKED = lexicon.words("attacked_things")
 AGENT_MARKERS = lexicon.words("agent_markers")
 UNDERGO = lexicon.words("undergo_verbs")
 MEMBER_OF = normalize_ar("من")
-LAM = normalize_ar("ل")
+LAM = clitics.LAM_ARTICLE[0]  # the ل of an object after a verbal noun
 
 
 def s_after(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
