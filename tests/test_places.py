@@ -276,3 +276,33 @@ def test_places_a_long_name_and_title_do_not_use_up_the_reach_of_the_place(rules
     meetings = [sorted(facts.actors[a].label_ar for a in e.roles.get("location", []))
                 for e in facts.events if e.type == "Meeting"]
     assert meetings == [["جدة"]], meetings
+
+
+def test_places_a_place_noun_with_a_pronoun_is_no_place_name(rules, conllu_doc):
+    """NER tags "محيطها" (its surroundings) as a place: it names none, and a later المدينة is
+    the city named before it."""
+    doc = conllu_doc("""
+# text = وركز الوفد على الوضع في مدينة الزبداني ومحيطها وأحياء المدينة .
+1-2 وركز _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 ركز ركز VERB _ _ 0 root _ _
+3 الوفد وفد NOUN _ _ 2 nsubj _ _
+4 على على ADP _ _ 5 case _ _
+5 الوضع وضع NOUN _ _ 2 obl _ _
+6 في في ADP _ _ 7 case _ _
+7 مدينة مدينة NOUN _ _ 5 nmod _ _
+8 الزبداني الزبداني X _ _ 7 nmod _ ner=S-LOC
+9-11 ومحيطها _ _ _ _ _ _ _ _
+9 و و CCONJ _ _ 10 cc _ _
+10 محيط محيط NOUN _ _ 8 conj _ ner=B-LOC
+11 ها هو PRON _ _ 10 nmod _ ner=E-LOC
+12-13 وأحياء _ _ _ _ _ _ _ _
+12 و و CCONJ _ _ 13 cc _ _
+13 أحياء حي NOUN _ _ 8 conj _ _
+14 المدينة مدينة NOUN _ _ 13 nmod _ _
+15 . . PUNCT _ _ 2 punct _ _
+""")
+    facts = rules.extract(doc)
+    got = [(m.text, facts.actors[m.actor].label_en or facts.actors[m.actor].label_ar) for m in facts.mentions]
+    assert all(t != "ومحيطها" and t != "محيطها" for t, _ in got), got
+    assert ("المدينة", "Zabadani") in got, got

@@ -81,9 +81,8 @@ class MainCity(ArticleStep):
                   if state.actors[m.actor].cls == "Place" or m.as_place and state.actors[m.actor].cls != "Country"]
         counts = Counter(m.actor for m in places)
         ranked = counts.most_common(2)
-        if not ranked or ranked[0][1] < MIN_CITY_MENTIONS or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
-            return
-        city = ranked[0][0]
+        leads = ranked and ranked[0][1] >= MIN_CITY_MENTIONS and not (len(ranked) == 2 and ranked[1][1] == ranked[0][1])
+        city = ranked[0][0] if leads else None
         taken = {(m.sentence, w) for m in state.mentions for w in m.words}
         added = []
         for sent in state.doc.sentences:
@@ -94,8 +93,9 @@ class MainCity(ArticleStep):
                 if nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ", "X"):
                     continue
                 near = [m.actor for m in places if m.sentence == sent.index and m.words[-1] < w.id]
-                added.append(Mention(near[-1] if near else city, sent.index, w.start, w.end,
-                                     state.text[w.start:w.end], (w.id,), True))
+                actor = near[-1] if near else city
+                if actor is not None:
+                    added.append(Mention(actor, sent.index, w.start, w.end, state.text[w.start:w.end], (w.id,), True))
         if added:
             state.mentions.extend(added)
             state.mentions.sort(key=lambda m: (m.sentence, m.start))

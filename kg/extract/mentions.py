@@ -297,9 +297,10 @@ class ResolveMentions(ArticleStep):
 
 class DropNonMentions(ArticleStep):
     """A month name tagged as a place by NER (نيسان/ابريل) is part of a date. So is
-    a bare title or member noun tagged as a person (الوزير، برلمانيون) nobody, and one
+    a bare title or member noun tagged as a person (الوزير، برلمانيون) nobody, one
     word the parse reads as the adjective of the noun before it (كبير المفاوضين النوويين)
-    no name."""
+    no name, and a place noun with a possessive pronoun (محيطها "its surroundings") no
+    place's name."""
 
     name = "drop_non_mentions"
     requires = frozenset({"actors", "mentions", "dates"})
@@ -309,7 +310,14 @@ class DropNonMentions(ArticleStep):
         dates, actors = state.dates, state.actors
         state.mentions[:] = [m for m in state.mentions if actors[m.actor].from_gazetteer
                              or not (any(d.start < m.end and m.start < d.end for d in dates)
-                                     or normalize_ar(m.text) in heads or self._adjective(state, m))]
+                                     or normalize_ar(m.text) in heads or self._adjective(state, m)
+                                     or self._place_noun_with_pronoun(m))]
+
+    @staticmethod
+    def _place_noun_with_pronoun(m: Mention) -> bool:
+        form = normalize_ar(m.text)
+        return " " not in form and any(stem in PLACE_NOUNS for stem in clitics.pronoun_suffix_stems(
+            clitics.strip_conjunction(form)))
 
     @staticmethod
     def _adjective(state: ArticleState, m: Mention) -> bool:
