@@ -216,11 +216,14 @@ def _clause_words(ctx: SentenceContext, trigger: int, back: int = 12, ahead: int
     conjunction ("تفجير في حلب، ومقتل جندي"); ahead to the same or an opening quotation."""
     s = ctx.sentence
     t = s.word(trigger)
+    # The verb the trigger's phrase is the subject of carries it too: "ست غارات شنت في سورية
+    # بينها أربع قرب مدينة كوباني" (ست heads غارات and is شنت's subject).
+    carriers = {t.head} | ({s.word(t.head).head} if t.head and s.word(t.head).deprel.startswith("nsubj") else set())
 
     def stops(wid: int) -> bool:
         w = s.word(wid)
         return ctx.is_break(w) or w.norm in SUBORDINATORS or w.norm in RELATIVES or w.upos == "SCONJ" \
-            or (w.upos == "VERB" and wid != t.head and wid not in ctx.by_word) \
+            or (w.upos == "VERB" and wid not in carriers and wid not in ctx.by_word) \
             or ctx.new_conjunct(wid)
 
     out: list[int] = []
