@@ -163,3 +163,37 @@ def test_speakers_the_subject_after_lakin_belongs_to_the_next_clause(rules, conl
     said = [(e.trigger, [facts.actors[a].label_ar for a in e.roles["speaker"]])
             for e in facts.events if e.type == "Statement"]
     assert ("تطالب", ["سامي الخطيب"]) not in said, said
+
+
+def test_speakers_a_quotation_belongs_to_the_nearest_saying_before_it(rules, conllu_doc):
+    """"وأوضح سامي الخطيب أن الموسم بدأ، وقال «لم يطلب أي ناد شهادة دولية حتى الآن»": the words
+    are those of قال, the nearer verb, not of أوضح."""
+    doc = conllu_doc("""
+# text = وأوضح سامي الخطيب أن الموسم بدأ ، وقال « لم يطلب أي ناد شهادة دولية حتى الآن » .
+1-2 وأوضح _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 أوضح أوضح VERB _ _ 0 root _ _
+3 سامي سامي X _ _ 2 nsubj _ ner=B-PER
+4 الخطيب خطيب X _ _ 3 flat _ ner=E-PER
+5 أن أن SCONJ _ _ 7 mark _ _
+6 الموسم موسم NOUN _ _ 7 nsubj _ _
+7 بدأ بدأ VERB _ _ 2 ccomp _ _
+8 ، ، PUNCT _ _ 7 punct _ _
+9-10 وقال _ _ _ _ _ _ _ _
+9 و و CCONJ _ _ 10 cc _ _
+10 قال قال VERB _ _ 2 conj _ _
+11 « « PUNCT _ _ 13 punct _ _
+12 لم لم PART _ _ 13 advmod _ _
+13 يطلب طلب VERB _ _ 10 ccomp _ _
+14 أي أي NOUN _ _ 13 nsubj _ _
+15 ناد ناد NOUN _ _ 14 nmod _ _
+16 شهادة شهادة NOUN _ _ 13 obj _ _
+17 دولية دولي ADJ _ _ 16 amod _ _
+18 حتى حتى ADP _ _ 19 case _ _
+19 الآن آن NOUN _ _ 13 obl _ _
+20 » » PUNCT _ _ 13 punct _ _
+21 . . PUNCT _ _ 2 punct _ _
+""")
+    facts = rules.extract(doc)
+    quotes = {e.trigger: e.quote for e in facts.events if e.type == "Statement"}
+    assert quotes.get("أوضح") is None and (quotes.get("قال") or "").startswith("لم يطلب"), quotes

@@ -82,6 +82,13 @@ class Events(SentenceStep):
                     twin.add_role(role, actor)
             twin.date = twin.date or event.date
             twin.force = twin.force or event.force
+        # A quotation belongs to the nearest saying before it: in "وأكد X أن …، حيث أعلن Y: «…»"
+        # the words are Y's.
+        said = sorted(t for t, _, e in merged if e.quote)
+        for trigger, _, event in merged:
+            opening = min((q for q in ctx.quote_of.values() if q > trigger), default=None)
+            if event.quote and opening is not None and any(trigger < t < opening for t in said):
+                event.quote = None
         claimed = self._topics(state, merged)
         # An event with no actor and no force says nothing unless another event is about it.
         kept = [e for _, _, e in merged if e.roles or e.force is not None or id(e) in claimed]
