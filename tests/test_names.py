@@ -291,3 +291,26 @@ def test_names_a_country_name_that_is_its_adjective_after_a_noun_names_no_countr
     said = [(e.source.sentence, [facts.actors[a].label_en for a in e.roles["speaker"]])
             for e in facts.events if e.type == "Statement"]
     assert said == [(1, ["Saudi Arabia"])], said
+
+
+def test_names_a_longer_match_on_tokens_wins_over_a_split_name(rules, conllu_doc):
+    """The tokeniser split "عبدربه" into عبدرب + ه, so on words the gazetteer finds only
+    "منصور هادي"; on tokens it finds the whole name, and the title is only الرئيس."""
+    doc = conllu_doc("""
+# text = وأصدر الرئيس عبدربه منصور هادي قرارا .
+1-2 وأصدر _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 أصدر أصدر VERB _ _ 0 root _ _
+3 الرئيس رئيس NOUN _ _ 2 nsubj _ _
+4-5 عبدربه _ _ _ _ _ _ _ _
+4 عبدرب عبدرب X _ _ 3 nmod _ _
+5 ه هو PRON _ _ 4 nmod _ _
+6 منصور منصور X _ _ 4 flat _ _
+7 هادي هادي X _ _ 4 flat _ _
+8 قرارا قرار NOUN _ _ 2 obj _ _
+9 . . PUNCT _ _ 2 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [(facts.actors[m.actor].label_en, m.text) for m in facts.mentions] == \
+        [("Abdrabbuh Mansur Hadi", "عبدربه منصور هادي")]
+    assert [t.title for t in facts.titles] == ["الرئيس"]

@@ -130,11 +130,17 @@ class Resolver:
             found = [(tuple(range(m.start + 1, m.end + 1)), m) for m in self.gazetteer.find(forms)]
             found.extend(self._quoted(sent, forms, found))
             # Tokens too, so a name survives a wrong clitic split (وزارة → و + زارة).
-            word_level = {w for ids, _ in found for w in ids}
+            # A longer match of the same entry on tokens wins over its words' match: "عبدربه
+            # منصور هادي" with عبدربه split as عبدرب + ه matches only "منصور هادي" on words.
             for m in self.gazetteer.find([t.text for t in sent.tokens]):
                 ids = _token_match_words(sent, m.start, m.end, m.entry)
-                if ids and not word_level.intersection(ids):
+                if not ids:
+                    continue
+                overlap = [f for f in found if set(f[0]) & set(ids)]
+                if not overlap:
                     found.append((ids, m))
+                elif all(f[1].entry is m.entry and set(f[0]) < set(ids) for f in overlap):
+                    found = [f for f in found if f not in overlap] + [(ids, m)]
             for ids, match in sorted(found, key=lambda f: f[0][0]):
                 entry = match.entry
                 if another_body(sent, ids, entry):
