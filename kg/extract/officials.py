@@ -8,7 +8,7 @@ from ..facts import Mention
 from ..lang.ar import clitics
 from .mentions import body_of
 from .steps import ArticleState, SentenceState, SentenceStep
-from .titles import TITLE_STOPS, envoy_to
+from .titles import TITLE_STOPS, office_link
 
 
 class Officials(SentenceStep):
@@ -39,7 +39,7 @@ class Officials(SentenceStep):
             w = sent.word(wid)
             if wid in person_words:
                 return True
-            longer = longer or envoy_to(sent, wid) or (w.upos == "CCONJ" and wid == dem + 1)
+            longer = longer or office_link(sent, wid) or (w.upos == "CCONJ" and wid == dem + 1)
             if w.upos in ("VERB", "PUNCT") or (w.norm in TITLE_STOPS and not longer) or (wid > dem + 3 and not longer):
                 return False
         return False

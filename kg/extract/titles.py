@@ -33,7 +33,7 @@ REPRESENTATIVES = lexicon.words("representative_heads")
 SEATS = lexicon.words("representative_bodies")
 NAMED_AFTER = lexicon.words("named_after_heads")
 RANK_OR_TEAM = lexicon.words("rank_or_team")
-RANK_GRADES = frozenset(normalize_ar(w) for w in ("أول", "ركن"))
+RANK_GRADES = lexicon.words("rank_grades")
 
 
 def accusative(w: Word) -> bool:
@@ -61,7 +61,7 @@ def quoted_name_end(s, wid: int) -> int | None:  # noqa: ANN001 - a Sentence
     return next((w for w in range(wid + 1, min(len(s.words), wid + 6) + 1) if s.word(w).text in "»\"”"), None)
 
 
-def envoy_to(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence
+def office_link(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence
     """Word ``wid`` is the إلى of an envoy's office (lexicon ``envoy_heads``) a few words
     before it: "المبعوث الأمريكي إلى سوريا", or the عن of a member's seat right after a
     representative head (``representative_heads``), before a place noun, a bloc noun or a
@@ -147,7 +147,7 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
             # (رئيس اللجنة، والشيخ خالد): the head nearer the name is this one's.
             if (w.upos in ("VERB", "PUNCT") and w.text not in COMMAS) or \
                     (w.upos == "CCONJ" and start is not None) or \
-                    (w.upos == "ADP" and w.norm in TITLE_STOPS and not envoy_to(s, wid)) or \
+                    (w.upos == "ADP" and w.norm in TITLE_STOPS and not office_link(s, wid)) or \
                     (wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) == "Person") or \
                     chain_ends(wid):
                 break
