@@ -116,3 +116,12 @@ def ordinal_day_words() -> dict[int, str]:
     'الخامس'
     """
     return {int(n): ss[0] for n, ss in _tables().data["ordinal_days"].items()}
+
+
+def is_weekday(form: str) -> bool:
+    """``form`` is a weekday's name (السبت, الجمعة), however it is written.
+
+    >>> is_weekday("السبت"), is_weekday("سبت"), is_weekday("المدينة")
+    (True, False, False)
+    """
+    return _key(form) in _tables().weekday_of

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..dates import is_weekday
 from ..lang.ar import clitics, lexicon
 from .context import QUOTE_MARKS, SentenceContext, opens_quotation
 
@@ -26,6 +27,7 @@ GATHER = lexicon.words("gather_verbs")
 CLAUSE_LINKS = lexicon.words("clause_links")
 QUANTITY_VERBS = lexicon.words("quantity_verbs")
 QUANTITY_OPENER = "ما"
+WITNESS_REACH = 8  # words back from an event noun to the verb that witnesses it, place name and time between
 
 
 def in_quantity_phrase(ctx: SentenceContext, wid: int) -> bool:
@@ -36,6 +38,20 @@ def in_quantity_phrase(ctx: SentenceContext, wid: int) -> bool:
         return False
     before = [s.word(w).norm for w in range(max(1, wid - 2), wid)]
     return QUANTITY_OPENER in before
+
+
+def fronted_subject(ctx: SentenceContext, verb: int) -> list[int]:
+    """The actor between a subordinator and its verb, by word order: the subject put first
+    in "أعلن المرصد أن الطيران الحربي السوري شن غارات" (the air force strikes), when the
+    parse hangs it elsewhere."""
+    s = ctx.sentence
+    idx = ctx.by_word.get(verb - 1)
+    if idx is None or verb in ctx.by_word:
+        return []
+    first = ctx.mentions[idx].words[0]
+    if first < 2 or s.word(first - 1).norm not in SUBORDINATORS:
+        return []
+    return [idx]
 
 
 def group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_verb: bool = True,
@@ -249,15 +265,31 @@ def s_places(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list
 
 def _witness_verb(ctx: SentenceContext, trigger: int):
     """The verb of witnessing (lexicon ``witness_verbs``) whose object is the trigger, by the
-    parse or as the nearest verb before it."""
+    parse or as the nearest verb before it, within ``WITNESS_REACH`` words."""
     s = ctx.sentence
     t = s.word(trigger)
 
     verb = s.word(t.head) if t.head else None
     if verb_in(verb, WITNESS, tagged=True) and verb.id < trigger:
         return verb
-    verb = next((s.word(w) for w in range(trigger - 1, max(0, trigger - 6), -1) if s.word(w).upos == "VERB"), None)
-    return verb if verb_in(verb, WITNESS, tagged=True) else None
+    counted = 0  # words in brackets do not count: "شهدت المدينة ظهر السبت (أمس) تفجير …"
+    for wid in range(trigger - 1, 0, -1):
+        w = s.word(wid)
+        counted += w.text not in "()" and not _in_brackets(s, wid)
+        if counted > WITNESS_REACH or ctx.is_break(w):
+            return None
+        # A time noun tagged as a verb before a weekday (ظهر السبت) is no verb.
+        if w.upos == "VERB" and not (wid < len(s.words) and is_weekday(s.word(wid + 1).text)):
+            return w if verb_in(w, WITNESS, tagged=True) else None
+    return None
+
+
+def _in_brackets(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence
+    """Word ``wid`` stands between round brackets of its sentence."""
+    depth = 0
+    for w in s.words[:wid - 1]:
+        depth += (w.text == "(") - (w.text == ")")
+    return depth > 0
 
 
 def s_witness(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:

@@ -58,19 +58,28 @@ class SentenceContext:
         # Words inside a quotation (what was said), mapped to the quotation's number. A role
         # filler and its trigger must be on the same side: the speaker stands outside what
         # he said, and an event reported inside a quotation takes its actors from it.
+        self.by_word: dict[int, int] = {}
+        for i, m in enumerate(mentions):
+            for wid in m.words:
+                self.by_word[wid] = i
         self.quote_of: dict[int, int] = {}
         wid = 1
         while wid <= len(sentence.words):
             if opens_quotation(sentence, wid):
                 end = next((o for o in range(wid + 1, len(sentence.words) + 1)
                             if sentence.word(o).text in QUOTE_MARKS), len(sentence.words) + 1)
-                self.quote_of.update((o, wid) for o in range(wid + 1, end))
+                # Marks around one long name are no quotation: in "«المرصد السوري لحقوق
+                # الإنسان» أعلن …" the observatory speaks.
+                if not self._one_name(wid + 1, end):
+                    self.quote_of.update((o, wid) for o in range(wid + 1, end))
                 wid = end
             wid += 1
-        self.by_word: dict[int, int] = {}
-        for i, m in enumerate(mentions):
-            for wid in m.words:
-                self.by_word[wid] = i
+
+    def _one_name(self, start: int, end: int) -> bool:
+        """Words ``start`` … ``end - 1`` are one mention's, whole."""
+        first = self.by_word.get(start)
+        return end <= len(self.sentence.words) and first is not None \
+            and set(self.mentions[first].words) == set(range(start, end))
 
     def relative_span(self, wid: int) -> tuple[int, int] | None:
         """The relative clause between commas that word ``wid`` lies in, as (first, last) word:

@@ -31,7 +31,8 @@ from ..ids import actor_iri
 from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
 from .context import PLACE_NOUNS, QUOTE_MARKS
-from .names import adjective_name, after_place_noun, another_body, full_lengths, without_edge_punctuation
+from .names import (adjective_name, after_place_noun, another_body, full_lengths, quoted_outlets,
+                    without_edge_punctuation)
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 # Before a capital, these make it a place rather than the government acting.
@@ -177,6 +178,7 @@ class Resolver:
                 if entry.cls == "Person":
                     self._remember(full_names, entry.iri, entry.label_ar, entry.variants)
             spans, headed = self._place_spans(sent, taken)
+            spans += quoted_outlets(sent, taken)
             for ent in spans:
                 if not ent.words or taken.intersection(ent.words):
                     continue
@@ -302,7 +304,8 @@ class ResolveMentions(ArticleStep):
 
 
 class DropNonMentions(ArticleStep):
-    """A month name tagged as a place by NER (نيسان/ابريل) is part of a date. So is
+    """A month name tagged as a place by NER (نيسان/ابريل) is part of a date, unless the
+    span is a whole name in quote marks (صحيفة «اليوم السابع»). So is
     a bare title or member noun tagged as a person (الوزير، برلمانيون) nobody, one
     word the parse reads as the adjective of the noun before it (كبير المفاوضين النوويين)
     no name, and a place noun with a possessive pronoun (محيطها "its surroundings") no
@@ -315,9 +318,18 @@ class DropNonMentions(ArticleStep):
         heads = self.rules.titles.heads if self.rules.titles else set()
         dates, actors = state.dates, state.actors
         state.mentions[:] = [m for m in state.mentions if actors[m.actor].from_gazetteer
-                             or not (any(d.start < m.end and m.start < d.end for d in dates)
+                             or not ((any(d.start < m.end and m.start < d.end for d in dates)
+                                      and not self._quoted(state, m))
                                      or normalize_ar(m.text) in heads or self._adjective(state, m)
                                      or self._place_noun_with_pronoun(m))]
+
+    @staticmethod
+    def _quoted(state: ArticleState, m: Mention) -> bool:
+        """The mention is a whole name in quote marks (صحيفة «اليوم السابع»): no date."""
+        s = state.doc.sentences[m.sentence]
+        first, last = m.words[0], m.words[-1]
+        return first > 1 and last < len(s.words) and s.word(first - 1).text in QUOTE_MARKS \
+            and s.word(last + 1).text in QUOTE_MARKS
 
     @staticmethod
     def _place_noun_with_pronoun(m: Mention) -> bool:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..document import Sentence
+from ..document import Entity, Sentence
 from ..gazetteer import Entry, Gazetteer
-from ..lang.ar import clitics, proclitic_variants
-from .context import PLACE_NOUNS
+from ..lang.ar import clitics, lexicon, proclitic_variants
+from .context import PLACE_NOUNS, QUOTE_MARKS
+
+OUTLET_NOUNS = lexicon.words("outlet_nouns")
+MAX_QUOTED_NAME = 4  # words
 
 
 def another_body(sent: Sentence, ids: tuple[int, ...], entry: Entry) -> bool:
@@ -61,3 +64,26 @@ def adjective_name(gazetteer: Gazetteer, sent: Sentence, ids: tuple[int, ...], e
     return any(v.startswith(clitics.ARTICLE) for v in proclitic_variants(word.norm)) \
         and gazetteer.demonym(word.text) is entry and prev.upos == "NOUN" \
         and prev.norm.startswith(clitics.ARTICLE) and prev.norm not in PLACE_NOUNS
+
+
+def quoted_outlets(sent: Sentence, taken: set[int]) -> list[Entity]:
+    """Organisation spans for the quoted names of news outlets that NER missed: "وذكر موقع
+    «النبأ اليوم» أن …" (lexicon ``outlet_nouns``). The name is up to four words between
+    marks right after the noun, none of them in another name or NER span."""
+    out: list[Entity] = []
+    spanned = taken.union(*(e.words for e in sent.entities))
+    for w in sent.words[:-2]:
+        if clitics.strip_conjunction(w.norm) not in OUTLET_NOUNS and w.norm not in OUTLET_NOUNS:
+            continue
+        opening = sent.word(w.id + 1)
+        if opening.text not in QUOTE_MARKS or opening.text in "”»":
+            continue
+        closing = next((x for x in range(w.id + 2, min(len(sent.words), w.id + 2 + MAX_QUOTED_NAME) + 1)
+                        if sent.word(x).text in QUOTE_MARKS), None)
+        words = tuple(range(w.id + 2, closing)) if closing else ()
+        if not words or spanned.intersection(words) or any(sent.word(x).upos == "PUNCT" for x in words):
+            continue
+        first, last = sent.word(words[0]), sent.word(words[-1])
+        out.append(Entity(sent.text[first.start - sent.start:last.end - sent.start], "ORG",
+                          first.start, last.end, words))
+    return out

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Callable
 
 from ..gazetteer import Entry
 from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants, strip_article
-from .clauses import (RELATIVES, SUBORDINATORS, conjuncts, group_after, group_before, in_quantity_phrase,
-                      is_free, s_gathered, s_places, s_relative, s_subject, s_witness, verb_in)
+from .clauses import (RELATIVES, SUBORDINATORS, conjuncts, fronted_subject, group_after, group_before,
+                      in_quantity_phrase, is_free, s_gathered, s_places, s_relative, s_subject, s_witness, verb_in)
 from .context import COMMAS, QUOTE_MARKS, SentenceContext, opens_quotation
 from .speakers import s_attributed, s_reported, s_source
 
@@ -318,13 +318,14 @@ def s_verb_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -
         if w.upos != "VERB" and wid not in ctx.by_word and rule is not None and rule.governors \
                 and rule.governs(w):
             found = [i for i in group_after(ctx, wid, window=trigger - wid) if ctx.mentions[i].words[0] < trigger]
-            if found:
-                return found
+            if found or fronted_subject(ctx, wid):
+                return found or fronted_subject(ctx, wid)
             continue
         if w.upos == "VERB" and not in_quantity_phrase(ctx, wid):
             if rule is not None and not rule.governs(w):
                 return []
-            found = s_subject(ctx, wid, rule) or group_after(ctx, wid, window=trigger - wid)
+            found = s_subject(ctx, wid, rule) or group_after(ctx, wid, window=trigger - wid) \
+                or fronted_subject(ctx, wid)
             return [i for i in found if ctx.mentions[i].words[0] < trigger]
     return []
 

@@ -1,0 +1,123 @@
+"""Roles read by word order where the parse hangs a word elsewhere, on hand-made parses."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import RuleSet
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return RuleSet.load()
+
+
+def _roles(rules, doc, kind):
+    facts = rules.extract(doc)
+    return [{r: sorted(facts.actors[a].label_en or facts.actors[a].label_ar for a in v) for r, v in e.roles.items()}
+            for e in facts.events if e.type == kind]
+
+
+def test_word_order_the_subject_put_first_after_anna_strikes(rules, conllu_doc):
+    """"قال ناشطون إن الطيران الحربي السوري شنّ غارات على المدينة": the governor (with a
+    shadda, tagged X and hung on the subject) has its subject before it, after إن."""
+    doc = conllu_doc("""
+# text = وقال ناشطون إن الطيران الحربي السوري شنّ تسع غارات على المدينة .
+1 وقال قال VERB _ _ 0 root _ _
+2 ناشطون ناشط NOUN _ _ 1 nsubj _ _
+3 إن إن SCONJ _ _ 4 mark _ _
+4 الطيران طيران NOUN _ _ 1 ccomp _ _
+5 الحربي حربي ADJ _ _ 4 amod _ _
+6 السوري سوري ADJ _ _ 4 amod _ _
+7 شنّ شنّ X _ _ 5 nmod _ _
+8 تسع تسع NUM _ _ 7 nummod _ _
+9 غارات غارة NOUN _ _ 8 nmod _ _
+10 على على ADP _ _ 11 case _ _
+11 المدينة مدينة NOUN _ _ 9 nmod _ _
+12 . . PUNCT _ _ 1 punct _ _
+""")
+    assert _roles(rules, doc, "Attack") == [{"agent": ["Syrian Armed Forces"]}]
+
+
+def test_word_order_a_name_in_quote_marks_before_the_verb_speaks(rules, conllu_doc):
+    """"«المرصد السوري لحقوق الإنسان» أعلن أن …": marks around one long name are no
+    quotation, so the name is the speaker, not words he said."""
+    doc = conllu_doc("""
+# text = « المرصد السوري لحقوق الإنسان » أعلن أن الاشتباكات مستمرة في المدينة .
+1 « « PUNCT _ _ 2 punct _ _
+2 المرصد مرصد NOUN _ _ 8 nsubj _ _
+3 السوري سوري ADJ _ _ 2 amod _ _
+4 ل ل ADP _ _ 5 case _ _
+5 حقوق حق NOUN _ _ 2 nmod _ _
+6 الإنسان إنسان NOUN _ _ 5 nmod _ _
+7 » » PUNCT _ _ 8 punct _ _
+8 أعلن أعلن VERB _ _ 0 root _ _
+9 أن أن SCONJ _ _ 11 mark _ _
+10 الاشتباكات اشتباك NOUN _ _ 11 nsubj _ _
+11 مستمرة مستمر ADJ _ _ 8 ccomp _ _
+12 في في ADP _ _ 13 case _ _
+13 المدينة مدينة NOUN _ _ 11 obl _ _
+14 . . PUNCT _ _ 8 punct _ _
+""")
+    assert _roles(rules, doc, "Statement") == [{"speaker": ["Syrian Observatory for Human Rights"]}]
+
+
+def test_word_order_a_quoted_name_after_an_outlet_noun_is_an_organisation(rules, conllu_doc):
+    """"وذكر موقع «النبأ اليوم» أن …": NER missed the quoted name; the outlet speaks."""
+    doc = conllu_doc("""
+# text = وذكر موقع « النبأ اليوم » أن الانفجار وقع ليلا .
+1 وذكر ذكر VERB _ _ 0 root _ _
+2 موقع موقع NOUN _ _ 1 nsubj _ _
+3 « « PUNCT _ _ 4 punct _ _
+4 النبأ نبأ NOUN _ _ 2 nmod _ _
+5 اليوم يوم NOUN _ _ 4 nmod _ _
+6 » » PUNCT _ _ 4 punct _ _
+7 أن أن SCONJ _ _ 9 mark _ _
+8 الانفجار انفجار NOUN _ _ 9 nsubj _ _
+9 وقع وقع VERB _ _ 1 ccomp _ _
+10 ليلا ليل NOUN _ _ 9 obl _ _
+11 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [(facts.actors[m.actor].label_ar, facts.actors[m.actor].cls) for m in facts.mentions] == \
+        [("النبأ اليوم", "Organization")]
+    assert _roles(rules, doc, "Statement") == [{"speaker": ["النبأ اليوم"]}]
+
+
+def test_word_order_a_quoted_word_after_a_noun_that_is_no_outlet_is_no_name(rules, conllu_doc):
+    """"وعرض فيلم «النبأ»": a film is no outlet; no organisation is made of the quoted word."""
+    doc = conllu_doc("""
+# text = وعرض فيلم « النبأ » أمس .
+1 وعرض عرض VERB _ _ 0 root _ _
+2 فيلم فيلم NOUN _ _ 1 nsubj _ _
+3 « « PUNCT _ _ 4 punct _ _
+4 النبأ نبأ NOUN _ _ 2 nmod _ _
+5 » » PUNCT _ _ 4 punct _ _
+6 أمس أمس NOUN _ _ 1 obl _ _
+7 . . PUNCT _ _ 1 punct _ _
+""")
+    assert rules.extract(doc).mentions == []
+
+
+def test_word_order_the_witnessing_place_past_a_bracketed_date(rules, conllu_doc):
+    """"شهدت مدينة تل أبيض ظهر السبت (أمس) تفجير سيارتين": ظهر (noon) tagged as a verb before a
+    weekday and the words in brackets do not hide the witnessing verb."""
+    doc = conllu_doc("""
+# text = وشهدت مدينة تل أبيض ظهر السبت ( أمس ) تفجير وحدات حماية الشعب ل سيارتين .
+1 وشهدت شهد VERB _ _ 0 root _ _
+2 مدينة مدينة NOUN _ _ 1 nsubj _ _
+3 تل تل X _ _ 2 nmod _ _
+4 أبيض أبيض X _ _ 2 nmod _ _
+5 ظهر ظهر VERB _ _ 1 ccomp _ _
+6 السبت سبت NOUN _ _ 5 nmod _ _
+7 ( ( PUNCT _ _ 8 punct _ _
+8 أمس أمس NOUN _ _ 5 nmod _ _
+9 ) ) PUNCT _ _ 8 punct _ _
+10 تفجير تفجير NOUN _ _ 8 nmod _ _
+11 وحدات وحدة NOUN _ _ 10 nmod _ _
+12 حماية حماية NOUN _ _ 11 nmod _ _
+13 الشعب شعب NOUN _ _ 12 nmod _ _
+14 ل ل ADP _ _ 15 case _ _
+15 سيارتين سيارة NOUN _ _ 10 nmod _ _
+16 . . PUNCT _ _ 1 punct _ _
+""")
+    assert _roles(rules, doc, "Attack") == [{"agent": ["People's Protection Units"], "location": ["Tell Abyad"]}]
