@@ -121,3 +121,44 @@ def test_word_order_the_witnessing_place_past_a_bracketed_date(rules, conllu_doc
 16 . . PUNCT _ _ 1 punct _ _
 """)
     assert _roles(rules, doc, "Attack") == [{"agent": ["People's Protection Units"], "location": ["Tell Abyad"]}]
+
+
+def test_word_order_the_place_after_a_noun_of_whole(rules, conllu_doc):
+    """"سيطر المقاتلون على مجمل مدينة إدلب": على hangs on مجمل, and still governs the city."""
+    doc = conllu_doc("""
+# text = وسيطر مقاتلو المعارضة على مجمل مدينة إدلب .
+1 وسيطر سيطر VERB _ _ 0 root _ _
+2 مقاتلو مقاتل NOUN _ _ 1 nsubj _ _
+3 المعارضة معارضة NOUN _ _ 2 nmod _ _
+4 على على ADP _ _ 5 case _ _
+5 مجمل مجمل NOUN _ _ 1 obl _ _
+6 مدينة مدينة NOUN _ _ 5 nmod _ _
+7 إدلب إدلب PROPN _ _ 6 nmod _ ner=S-LOC
+8 . . PUNCT _ _ 1 punct _ _
+""")
+    assert [e.get("location") for e in _roles(rules, doc, "Attack")] == [["Idlib"]]
+
+
+def test_word_order_an_outlet_noun_before_anna_names_the_outlet(rules, conllu_doc):
+    """"محطة «…» … الذي قالت المحطة انه …": the bare outlet noun names the outlet quoted after
+    it before, though انه (tagged as a noun) follows it."""
+    doc = conllu_doc("""
+# text = وبثت محطة « صوت الجبل » المقابلة .
+1 وبثت بث VERB _ _ 0 root _ _
+2 محطة محطة NOUN _ _ 1 nsubj _ _
+3 « « PUNCT _ _ 4 punct _ _
+4 صوت صوت NOUN _ _ 2 nmod _ _
+5 الجبل جبل NOUN _ _ 4 nmod _ _
+6 » » PUNCT _ _ 4 punct _ _
+7 المقابلة مقابلة NOUN _ _ 1 obj _ _
+8 . . PUNCT _ _ 1 punct _ _
+
+# text = وقالت المحطة انه لقاء طويل .
+1 وقالت قال VERB _ _ 0 root _ _
+2 المحطة محطة NOUN _ _ 1 nsubj _ _
+3 انه انه NOUN _ _ 1 obj _ _
+4 لقاء لقاء NOUN _ _ 3 nmod _ _
+5 طويل طويل ADJ _ _ 4 amod _ _
+6 . . PUNCT _ _ 1 punct _ _
+""")
+    assert _roles(rules, doc, "Statement") == [{"speaker": ["صوت الجبل"]}]

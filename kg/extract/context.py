@@ -25,6 +25,7 @@ COMMAS = lexicon.words("commas")
 SENTENCE_BREAK = lexicon.words("sentence_breaks")
 RELATIVES = lexicon.words("relatives")
 PLACE_NOUNS = lexicon.words("place_nouns")
+WHOLE_NOUNS = lexicon.words("whole_nouns")
 PARTITIVES = lexicon.words("partitives")
 PARTITIVE_OF = normalize_ar("من")
 CLOSE_TO = lexicon.words("close_to")
@@ -76,10 +77,11 @@ class SentenceContext:
             wid += 1
 
     def _one_name(self, start: int, end: int) -> bool:
-        """Words ``start`` … ``end - 1`` are one mention's, whole."""
+        """Words ``start`` … ``end - 1`` are all one mention's, up to its end."""
         first = self.by_word.get(start)
         return end <= len(self.sentence.words) and first is not None \
-            and set(self.mentions[first].words) == set(range(start, end))
+            and set(range(start, end)) <= set(self.mentions[first].words) \
+            and self.mentions[first].words[-1] == end - 1
 
     def relative_span(self, wid: int) -> tuple[int, int] | None:
         """The relative clause between commas that word ``wid`` lies in, as (first, last) word:
@@ -164,7 +166,7 @@ class SentenceContext:
                 return None if self.partitive(wid) else w.norm
             if w.text in QUOTE_MARKS:  # لـ«الشرق الأوسط»
                 continue
-            if w.norm in PLACE_NOUNS:  # في مدينة حلب: في governs the place
+            if w.norm in PLACE_NOUNS or w.norm in WHOLE_NOUNS:  # في مدينة حلب, على مجمل منطقة القلمون
                 continue
             stem = next((v for v in proclitic_variants(w.norm)[1:] if v in PLACE_NOUNS), None)
             if stem is not None and len(w.norm) > len(stem) and w.norm.endswith(stem) \

@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # Roles a bracketed place may fill ("في نجامينا (تشاد)" places; it does not act).
 PLACE_ROLES = ("location", "origin", "destination")
 # The order in which a repeated actor keeps its role: roles marked by a preposition are surer.
-ROLE_PRIORITY = ("origin", "destination", "location", "target", "speaker", "agent", "party", "participant")
+ROLE_PRIORITY = ("origin", "destination", "location", "speaker", "agent", "target", "party", "participant")
 
 
 class Events(SentenceStep):
@@ -177,12 +177,15 @@ class Events(SentenceStep):
             discourse.last_speaker = event.roles["speaker"][0]
         if "agent" in rule.roles:
             carry_agent(discourse, source.sentence, tword, event)
-        # Roles must not repeat across role names (an origin is not also an agent).
+        # Roles must not repeat across role names (an origin is not also an agent; the
+        # attacker is not its own target).
         seen: set[str] = set()
         for role in ROLE_PRIORITY:
             if role in event.roles:
-                event.roles[role] = [a for a in event.roles[role] if a not in seen] or event.roles[role]
+                event.roles[role] = [a for a in event.roles[role] if a not in seen]
                 seen.update(event.roles[role])
+                if not event.roles[role]:
+                    del event.roles[role]
         if rule.quote:
             event.quote = quotation(state.text, ctx, tword)
         if rule.force:

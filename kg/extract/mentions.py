@@ -31,8 +31,8 @@ from ..ids import actor_iri
 from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
 from .context import PLACE_NOUNS, QUOTE_MARKS
-from .names import (adjective_name, after_place_noun, another_body, full_lengths, quoted_outlets,
-                    without_edge_punctuation)
+from .names import (adjective_name, after_place_noun, another_body, full_lengths, outlet_noun,
+                    quoted_outlets, without_edge_punctuation)
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 # Before a capital, these make it a place rather than the government acting.
@@ -178,7 +178,9 @@ class Resolver:
                 if entry.cls == "Person":
                     self._remember(full_names, entry.iri, entry.label_ar, entry.variants)
             spans, headed = self._place_spans(sent, taken)
-            spans += quoted_outlets(sent, taken)
+            # An outlet's quoted name is whole, whatever part of it NER tagged ("ام تي في").
+            outlets = quoted_outlets(sent, taken)
+            spans = outlets + [e for e in spans if not any(set(e.words) & set(o.words) for o in outlets)]
             for ent in spans:
                 if not ent.words or taken.intersection(ent.words):
                     continue
@@ -328,8 +330,9 @@ class DropNonMentions(ArticleStep):
         """The mention is a whole name in quote marks (صحيفة «اليوم السابع»): no date."""
         s = state.doc.sentences[m.sentence]
         first, last = m.words[0], m.words[-1]
-        return first > 1 and last < len(s.words) and s.word(first - 1).text in QUOTE_MARKS \
-            and s.word(last + 1).text in QUOTE_MARKS
+        opened = (first > 1 and s.word(first - 1).text in QUOTE_MARKS) or \
+            any(s.word(w).text in QUOTE_MARKS for w in m.words)
+        return opened and last < len(s.words) and s.word(last + 1).text in QUOTE_MARKS
 
     @staticmethod
     def _place_noun_with_pronoun(m: Mention) -> bool:
@@ -401,11 +404,13 @@ class NationalBodies(ArticleStep):
 # السوري … الائتلاف; تنظيم داعش … التنظيم): bodies and groups, not people or places.
 SHORT_NAME_CLASSES = ("Organization", "ArmedGroup")
 SHORT_NAME_STOPS = {clitics.strip_article(w) for w in lexicon.words("short_name_stops")}
+SUBORDINATORS = lexicon.words("subordinators")
 
 
 class ShortNames(ArticleStep):
     """A bare definite head noun names the body or group the article last named with it:
-    "أعلن الائتلاف الوطني السوري … وقال الائتلاف إن …", "تنظيم داعش … وأعلن التنظيم", even
+    "أعلن الائتلاف الوطني السوري … وقال الائتلاف إن …", "تنظيم داعش … وأعلن التنظيم", "قناة
+    «…» … وقالت القناة" (an outlet noun before a quoted name), even
     where the gazetteer gives the bare word to another body ("التحالف العربي … التحالف"). The
     head is the first word of a mention of two or more words whose actor is an organisation
     or armed group; the later word is definite (ال after any proclitic), in no mention, and
@@ -428,6 +433,9 @@ class ShortNames(ArticleStep):
                 m = named.get(w.id)
                 if m is not None:
                     head = clitics.strip_article(clitics.strip_conjunction(w.norm))
+                    outlet = outlet_noun(sent, w.id) if w.id == m.words[0] else None
+                    if outlet is not None:  # قناة «…» … وقالت القناة
+                        heads[clitics.strip_article(clitics.strip_conjunction(outlet.norm))] = m.actor
                     if len(m.words) >= 2 and w.id == m.words[0] and actors[m.actor].cls in SHORT_NAME_CLASSES \
                             and head not in SHORT_NAME_STOPS:
                         heads[head] = m.actor
@@ -440,7 +448,8 @@ class ShortNames(ArticleStep):
                 if w.id in taken or w.upos not in ("NOUN", "PROPN", "X") or self._in_title(sent, w.id, named, actors):
                     continue
                 nxt = sent.word(w.id + 1) if w.id < len(sent.words) else None
-                if nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ", "X") and nxt.id not in taken:
+                if nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ", "X") and nxt.id not in taken \
+                        and not self._subordinator(nxt):
                     continue
                 definite = [v for v in proclitic_variants(w.norm) if v.startswith(clitics.ARTICLE)]
                 actor = next((heads[clitics.strip_article(v)] for v in definite
@@ -451,6 +460,12 @@ class ShortNames(ArticleStep):
             state.mentions.extend(added)
             state.mentions.sort(key=lambda m: (m.sentence, m.start))
 
+
+    @staticmethod
+    def _subordinator(word) -> bool:  # noqa: ANN001 - a Word
+        """أن/إن, alone or with a pronoun (انه tagged as a noun): the next clause, not a name's word."""
+        form = clitics.strip_conjunction(word.norm)
+        return form in SUBORDINATORS or any(stem in SUBORDINATORS for stem in clitics.pronoun_suffix_stems(form, 2))
 
     def _in_title(self, sent, wid: int, named: dict, actors: dict) -> bool:  # noqa: ANN001 - a Sentence
         """The word completes the title of a person named right after it ("وزير الخارجية وليد

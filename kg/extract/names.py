@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..document import Entity, Sentence
+from ..document import Entity, Sentence, Word
 from ..gazetteer import Entry, Gazetteer
 from ..lang.ar import clitics, lexicon, proclitic_variants
 from .context import PLACE_NOUNS, QUOTE_MARKS
@@ -67,23 +67,32 @@ def adjective_name(gazetteer: Gazetteer, sent: Sentence, ids: tuple[int, ...], e
 
 
 def quoted_outlets(sent: Sentence, taken: set[int]) -> list[Entity]:
-    """Organisation spans for the quoted names of news outlets that NER missed: "وذكر موقع
-    «النبأ اليوم» أن …" (lexicon ``outlet_nouns``). The name is up to four words between
-    marks right after the noun, none of them in another name or NER span."""
+    """Organisation spans for the quoted names of news outlets: "وذكر موقع «النبأ اليوم» أن …"
+    (lexicon ``outlet_nouns``), named by the quoted words and spanning the noun too. The name
+    is up to four words between marks right after the noun, none of them in a gazetteer's name nor in a NER span that reaches past the marks
+    (NER may tag a part of it: "ام تي" of "ام تي في")."""
     out: list[Entity] = []
-    spanned = taken.union(*(e.words for e in sent.entities))
     for w in sent.words[:-2]:
-        if clitics.strip_conjunction(w.norm) not in OUTLET_NOUNS and w.norm not in OUTLET_NOUNS:
-            continue
         opening = sent.word(w.id + 1)
-        if opening.text not in QUOTE_MARKS or opening.text in "”»":
+        if opening.text in "”»" or outlet_noun(sent, w.id) is None:
             continue
         closing = next((x for x in range(w.id + 2, min(len(sent.words), w.id + 2 + MAX_QUOTED_NAME) + 1)
                         if sent.word(x).text in QUOTE_MARKS), None)
         words = tuple(range(w.id + 2, closing)) if closing else ()
-        if not words or spanned.intersection(words) or any(sent.word(x).upos == "PUNCT" for x in words):
+        if not words or taken.intersection(words) or any(sent.word(x).upos == "PUNCT" for x in words) \
+                or any(set(e.words) & set(words) and not set(e.words) <= set(words) for e in sent.entities):
             continue
+        # The mention takes the outlet noun, the head the parse gives the name's roles to.
         first, last = sent.word(words[0]), sent.word(words[-1])
         out.append(Entity(sent.text[first.start - sent.start:last.end - sent.start], "ORG",
-                          first.start, last.end, words))
+                          w.start, last.end, (w.id, opening.id, *words)))
     return out
+
+
+def outlet_noun(sent: Sentence, first: int) -> Word | None:
+    """Word ``first`` if it is an outlet noun right before a quote mark that opens a name
+    (قناة in قناة «…»), else None."""
+    if first >= len(sent.words) or sent.word(first + 1).text not in QUOTE_MARKS:
+        return None
+    noun = sent.word(first)
+    return noun if clitics.strip_conjunction(noun.norm) in OUTLET_NOUNS or noun.norm in OUTLET_NOUNS else None
