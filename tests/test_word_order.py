@@ -162,3 +162,31 @@ def test_word_order_an_outlet_noun_before_anna_names_the_outlet(rules, conllu_do
 6 . . PUNCT _ _ 1 punct _ _
 """)
     assert _roles(rules, doc, "Statement") == [{"speaker": ["صوت الجبل"]}]
+
+
+def test_word_order_the_dual_of_a_title_names_the_two_people_met_before(rules, conllu_doc):
+    """"التقى الوزير X نظيره Y … والتقى الوزيران في فندق": the two ministers are X and Y, not a
+    person called الوزيران."""
+    doc = conllu_doc("""
+# text = والتقى سامي الخطيب مع كريم الحداد أمس .
+1 والتقى التقى VERB _ _ 0 root _ _
+2 سامي سامي PROPN _ _ 1 nsubj _ ner=B-PER
+3 الخطيب خطيب PROPN _ _ 2 flat _ ner=E-PER
+4 مع مع ADP _ _ 5 case _ _
+5 كريم كريم PROPN _ _ 1 obl _ ner=B-PER
+6 الحداد حداد PROPN _ _ 5 flat _ ner=E-PER
+7 أمس أمس NOUN _ _ 1 obl _ _
+8 . . PUNCT _ _ 1 punct _ _
+
+# text = والتقى الوزيران في فندق في القاهرة .
+1 والتقى التقى VERB _ _ 0 root _ _
+2 الوزيران وزير NOUN _ _ 1 nsubj _ ner=S-PER
+3 في في ADP _ _ 4 case _ _
+4 فندق فندق NOUN _ _ 1 obl _ _
+5 في في ADP _ _ 6 case _ _
+6 القاهرة القاهرة PROPN _ _ 4 nmod _ ner=S-LOC
+7 . . PUNCT _ _ 1 punct _ _
+""")
+    meetings = _roles(rules, doc, "Meeting")
+    assert meetings[-1] == {"location": ["Cairo"], "participant": ["سامي الخطيب", "كريم الحداد"]}, meetings
+    assert "الوزيران" not in {a.label_ar for a in rules.extract(doc).actors.values()}

@@ -32,6 +32,7 @@ AMMA, FA = normalize_ar("أما"), normalize_ar("ف")
 class Discourse:
     last_speaker: str | None = None  # IRI of the last statement's speaker
     last_pair: list[str] = field(default_factory=list)  # the last two sides named together
+    last_people: list[str] = field(default_factory=list)  # the last two persons named together
     # (date, actors) of the last dated event of the previous sentence
     previous_dated: tuple[TimeExpression, set[str]] | None = None
     # event class -> (sentence index, trigger stems, agents) of the last event with an agent
@@ -239,11 +240,16 @@ def dropped_subject(ctx: SentenceContext, trigger: int, verb_trigger: bool) -> b
 
 
 def dual_reference(discourse: Discourse, actors: dict[str, Actor], ctx: SentenceContext, trigger: int,
-                   event: Event, role: str) -> None:
-    """الجانبان، الطرفان، البلدين: the two sides named last in the article. An event
-    with two or more countries or organisations in ``role`` names a new pair."""
+                   event: Event, role: str, titles: frozenset[str] = frozenset()) -> None:
+    """الجانبان، الطرفان، البلدين: the two sides named last in the article; the dual of a
+    title (``titles``, singular title nouns without the article: الوزيران، الرئيسين), the two
+    persons named last together. An event with two or more countries or organisations (or
+    persons) in ``role`` names a new pair."""
     found = event.roles.get(role, [])
     countries = [a for a in found if actors[a].cls in ("Country", "Organization")]
+    people = [a for a in found if actors[a].cls == "Person"]
+    if len(people) >= 2:
+        discourse.last_people = people[:2]
     if len(countries) >= 2:
         discourse.last_pair = countries[:2]
         return
@@ -251,6 +257,10 @@ def dual_reference(discourse: Discourse, actors: dict[str, Actor], ctx: Sentence
     near = range(max(1, trigger - 8), min(len(s.words), trigger + 8) + 1)
     if discourse.last_pair and any(s.word(w).norm in ctx.cues.dual for w in near):
         for actor in discourse.last_pair:
+            event.add_role(role, actor)
+    elif len(people) < 2 and discourse.last_people \
+            and any(clitics.dual_stem(s.word(w).norm, titles) for w in near if w not in ctx.by_word):
+        for actor in discourse.last_people:
             event.add_role(role, actor)
 
 

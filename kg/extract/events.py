@@ -170,7 +170,7 @@ class Events(SentenceStep):
             self._places(state, ctx, rule, event)
         pair_role = next((r for r in ("party", "participant", "agent") if r in rule.roles), None)
         if pair_role and (pair_role != "agent" or not event.roles.get("agent")):
-            dual_reference(discourse, state.actors, ctx, trigger, event, pair_role)
+            dual_reference(discourse, state.actors, ctx, trigger, event, pair_role, self.rules.title_singulars)
         if rule.emit == "Statement":
             if "speaker" not in event.roles:
                 return None

@@ -308,7 +308,7 @@ class ResolveMentions(ArticleStep):
 class DropNonMentions(ArticleStep):
     """A month name tagged as a place by NER (نيسان/ابريل) is part of a date, unless the
     span is a whole name in quote marks (صحيفة «اليوم السابع»). So is
-    a bare title or member noun tagged as a person (الوزير، برلمانيون) nobody, one
+    a bare title or member noun tagged as a person (الوزير، برلمانيون، الوزيران) nobody, one
     word the parse reads as the adjective of the noun before it (كبير المفاوضين النوويين)
     no name, and a place noun with a possessive pronoun (محيطها "its surroundings") no
     place's name."""
@@ -323,6 +323,7 @@ class DropNonMentions(ArticleStep):
                              or not ((any(d.start < m.end and m.start < d.end for d in dates)
                                       and not self._quoted(state, m))
                                      or normalize_ar(m.text) in heads or self._adjective(state, m)
+                                     or clitics.dual_stem(normalize_ar(m.text), self.rules.title_singulars)
                                      or self._place_noun_with_pronoun(m))]
 
     @staticmethod

@@ -275,6 +275,8 @@ class RuleSet:
         self.directory = directory
         self.events = events
         self.titles = titles
+        # Title nouns without the article (وزير، رئيس): their duals name two people.
+        self.title_singulars = frozenset(clitics.strip_article(h) for h in titles.heads) if titles else frozenset()
         self.relations = relations
         self.cues = cues
         self.gazetteer = gazetteer

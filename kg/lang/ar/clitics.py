@@ -33,6 +33,7 @@ IMPERFECT: tuple[str, ...] = tuple(_AFFIXES["imperfect_prefixes"])
 VERB_SUFFIXES: tuple[str, ...] = tuple(_AFFIXES["verb_suffixes"])
 ACCUSATIVE_NISBA: str = _AFFIXES["accusative_nisba"]
 PRONOUN_SUFFIXES: tuple[str, ...] = tuple(_AFFIXES["pronoun_suffixes"])
+DUAL_SUFFIXES: tuple[str, ...] = tuple(_AFFIXES["dual_suffixes"])
 PRONOUNS: frozenset[str] = frozenset(_AFFIXES["pronouns"])
 # One-letter words the tokeniser splits off (و ف ب ل ك): inside a name they are glued back.
 CLITIC_WORDS: frozenset[str] = frozenset(CONJUNCTIONS + PREPOSITIONS)
@@ -221,3 +222,18 @@ def stem_initial(form: str) -> bool:
     (True, False)
     """
     return form in _stem_initial()
+
+
+def dual_stem(form: str, singulars: frozenset[str] | set[str]) -> str | None:
+    """The singular of a dual noun, when it is one of ``singulars`` (normalised, without the
+    article): the dual of a title names two people (الوزيران، الرئيسين).
+
+    >>> dual_stem("الوزيران", {"وزير"}), dual_stem("وزيرين", {"وزير"}), dual_stem("الوزير", {"وزير"})
+    ('وزير', 'وزير', None)
+    """
+    for variant in dict.fromkeys((form, strip_conjunction(form))):  # والوزيران; وزيرين keeps its و
+        for suffix in DUAL_SUFFIXES:
+            stem = strip_article(variant[:-len(suffix)]) if variant.endswith(suffix) else ""
+            if len(stem) > MIN_STEM and stem in singulars:
+                return stem
+    return None
