@@ -190,3 +190,51 @@ def test_word_order_the_dual_of_a_title_names_the_two_people_met_before(rules, c
     meetings = _roles(rules, doc, "Meeting")
     assert meetings[-1] == {"location": ["Cairo"], "participant": ["سامي الخطيب", "كريم الحداد"]}, meetings
     assert "الوزيران" not in {a.label_ar for a in rules.extract(doc).actors.values()}
+
+
+ATTENDED = """
+# text = وبدأ سامي الخطيب زيارته بلقاء كريم الحداد في القاهرة .
+1 وبدأ بدأ VERB _ _ 0 root _ _
+2 سامي سامي PROPN _ _ 1 nsubj _ ner=B-PER
+3 الخطيب خطيب PROPN _ _ 2 flat _ ner=E-PER
+4 زيارته زيارة NOUN _ _ 1 obj _ _
+5 بلقاء لقاء NOUN _ _ 1 obl _ _
+6 كريم كريم PROPN _ _ 5 nmod _ ner=B-PER
+7 الحداد حداد PROPN _ _ 6 flat _ ner=E-PER
+8 في في ADP _ _ 9 case _ _
+9 القاهرة القاهرة PROPN _ _ 5 nmod _ ner=S-LOC
+10 . . PUNCT _ _ 1 punct _ _
+
+# text = وعقد وليد الحسن اجتماعا مع فادي النجار .
+1 وعقد عقد VERB _ _ 0 root _ _
+2 وليد وليد PROPN _ _ 1 nsubj _ ner=B-PER
+3 الحسن حسن PROPN _ _ 2 flat _ ner=E-PER
+4 اجتماعا اجتماع NOUN _ _ 1 obj _ _
+5 مع مع ADP _ _ 6 case _ _
+6 فادي فادي PROPN _ _ 4 nmod _ ner=B-PER
+7 النجار نجار PROPN _ _ 6 flat _ ner=E-PER
+8 . . PUNCT _ _ 1 punct _ _
+
+# text = وتناول الطرفان التعاون .
+1 وتناول تناول VERB _ _ 0 root _ _
+2 الطرفان طرف NOUN _ _ 1 nsubj _ _
+3 التعاون تعاون NOUN _ _ 1 obj _ _
+4 . . PUNCT _ _ 1 punct _ _
+
+# text = وحضر جانبا من اللقاء نبيل الراشد .
+1 وحضر حضر VERB _ _ 0 root _ _
+2 جانبا جانب NOUN _ _ 1 obj _ _
+3 من من ADP _ _ 4 case _ _
+4 اللقاء لقاء NOUN _ _ 2 nmod _ _
+5 نبيل نبيل PROPN _ _ 1 nsubj _ ner=B-PER
+6 الراشد راشد PROPN _ _ 5 flat _ ner=E-PER
+7 . . PUNCT _ _ 1 punct _ _
+"""
+
+
+def test_word_order_who_attends_the_meeting_told_before_joins_it(rules, conllu_doc):
+    """"بدأ X زيارته بلقاء Y … وحضر جانبا من اللقاء نبيل الراشد": the attendee joins the لقاء
+    named three sentences before, not the اجتماع told since, though no participant is shared."""
+    meetings = _roles(rules, conllu_doc(ATTENDED), "Meeting")
+    assert meetings == [{"participant": ["سامي الخطيب", "كريم الحداد", "نبيل الراشد"], "location": ["Cairo"]},
+                        {"participant": ["فادي النجار", "وليد الحسن"]}], meetings

@@ -25,6 +25,7 @@ KANA = lexicon.words("kana_verbs")
 SUBORDINATORS = lexicon.words("subordinators")
 SOURCE_NOUNS = lexicon.words("source_nouns")
 PARTICIPLES = lexicon.words("speech_participles")
+ATTEND = lexicon.words("attend_verbs")
 AMMA, FA = normalize_ar("أما"), normalize_ar("ف")
 
 
@@ -39,10 +40,15 @@ class Discourse:
     last_agents: dict[str, tuple[int, set[str], list[str]]] = field(default_factory=dict)
     # event class -> (sentence index, event) of the last happening told
     last_event: dict[str, tuple[int, Event]] = field(default_factory=dict)
+    # (event class, trigger noun without the article) -> (sentence index, event): اللقاء
+    # retells the last لقاء, though a اجتماع was told since
+    last_by_noun: dict[tuple[str, str], tuple[int, Event]] = field(default_factory=dict)
 
 
-# How many sentences back a definite event noun may refer (وأضاف أن الغارات …).
+# How many sentences back a definite event noun may refer (وأضاف أن الغارات …); the same
+# noun may refer further back when attended ("لقاء … وحضر اللقاء …").
 AGENT_REACH = 2
+NOUN_REACH = 6
 
 
 def trigger_stems(word) -> set[str]:
@@ -163,7 +169,7 @@ SEPARATE_ROLES = ("agent", "target", "location", "origin", "destination", "party
 
 
 def same_happening(discourse: Discourse, sentence: int, ctx: SentenceContext, triggers: list[int],
-                   event: Event) -> Event | None:
+                   event: Event, remember: bool = True) -> Event | None:
     """The earlier event that a definite event noun retells: "شنت الطائرات غارات على مدينة
     الرقة. وقال البيان إن الغارات دمرت مخازن للأسلحة" (one happening, one node). One of the
     event's ``triggers`` (the words of its sentence merged into it) is a noun that has
@@ -175,13 +181,21 @@ def same_happening(discourse: Discourse, sentence: int, ctx: SentenceContext, tr
     if event.type not in RETOLD:
         return None
     s = ctx.sentence
-    last = discourse.last_event.get(event.type)
-    definite = any(s.word(t).upos != "VERB" and (
-        any(v.startswith(clitics.ARTICLE) for v in clitics.proclitic_variants(s.word(t).norm))
-        or (t > 1 and s.word(t - 1).norm in DEMONSTRATIVES)) for t in triggers)
-    if last is None or not definite or not 0 < sentence - last[0] <= AGENT_REACH \
-            or not _compatible(last[1], event):
-        discourse.last_event[event.type] = (sentence, event)
+    nouns = [t for t in triggers if s.word(t).upos != "VERB"]
+    definite = [t for t in nouns if any(v.startswith(clitics.ARTICLE) for v in clitics.proclitic_variants(s.word(t).norm))
+                or (t > 1 and s.word(t - 1).norm in DEMONSTRATIVES)]
+    keys = [(event.type, form) for t in nouns for form in _noun_forms(s.word(t))]
+    attended = any(attends(ctx, t) for t in definite)
+    # The same noun, when attended, reaches further back than another noun of the class.
+    reach = NOUN_REACH if attended else AGENT_REACH
+    last = next((discourse.last_by_noun[k] for k in keys if k in discourse.last_by_noun
+                 and 0 < sentence - discourse.last_by_noun[k][0] <= reach), None) \
+        or discourse.last_event.get(event.type)
+    if last is None or not definite or not 0 < sentence - last[0] <= reach \
+            or not _compatible(last[1], event, ("participant",) if attended else ()):
+        if remember:  # not an event that lives only to join another
+            discourse.last_event[event.type] = (sentence, event)
+            discourse.last_by_noun.update((k, (sentence, event)) for k in keys)
         return None
     earlier = last[1]
     for role, actors in event.roles.items():
@@ -191,11 +205,30 @@ def same_happening(discourse: Discourse, sentence: int, ctx: SentenceContext, tr
     earlier.force = earlier.force or event.force
     earlier.also.append(event.source)
     discourse.last_event[event.type] = (sentence, earlier)
+    discourse.last_by_noun.update((k, (sentence, earlier)) for k in keys)
     return earlier
 
 
-def _compatible(a: Event, b: Event) -> bool:
+def _noun_forms(word) -> list[str]:  # noqa: ANN001 - a Word
+    """A trigger noun's readings without proclitics and article: "بلقاء", "اللقاء" → لقاء."""
+    return list(dict.fromkeys(clitics.strip_article(v) for v in clitics.proclitic_variants(word.norm)))
+
+
+def attends(ctx: SentenceContext, trigger: int) -> bool:
+    """The nearest verb before the trigger, within four words, is one of attending (lexicon
+    ``attend_verbs``): "وحضر جانبا من اللقاء …"."""
+    for w in range(trigger - 1, max(0, trigger - 5), -1):
+        word = ctx.sentence.word(w)
+        if word.upos == "VERB" or clitics.strip_conjunction(word.norm) in ATTEND:
+            return clitics.strip_conjunction(word.norm) in ATTEND or word.norm in ATTEND
+    return False
+
+
+def _compatible(a: Event, b: Event, joined: tuple[str, ...] = ()) -> bool:
+    """No role (but the ``joined`` ones) that both fill with different actors, no two dates."""
     for role in SEPARATE_ROLES:
+        if role in joined:
+            continue
         x, y = set(a.roles.get(role, [])), set(b.roles.get(role, []))
         if x and y and not x & y:
             return False

@@ -21,7 +21,7 @@ from ..facts import Event, SourceRef
 from ..lang.ar import clitics, normalize_ar
 from .context import SentenceContext, in_quoted_name
 from .dating import nearest_date
-from .discourse import (Discourse, agrees, carried_date, carry_agent, dropped_subject, dual_reference,
+from .discourse import (Discourse, agrees, attends, carried_date, carry_agent, dropped_subject, dual_reference,
                         dual_subject, same_happening, sentence_subject, unnamed_source_before)
 from .forces import country_of, event_force
 from .places import containers, setting
@@ -55,12 +55,16 @@ class Events(SentenceStep):
             if rule not in found.setdefault(trigger, []):
                 found[trigger].append(rule)
         events: list[tuple[int, EventRule, Event]] = []
+        partial: set[int] = set()  # ids of events kept only to join the one they retell
         for trigger in sorted(found):
             # One event per trigger word: the first rule in file order that makes one with the
             # actors it needs (a withdrawal of counted troops, else a retreat of fighters).
+            # One attendee of a meeting told before is enough: "وحضر اللقاء السفير".
             for rule in sorted(found[trigger], key=rules.events.index):
                 event = self._event(state, ctx, sent.source, rule, trigger, sent.dates, sent.counts)
-                if event is not None and rule.has_roles(event):
+                if event is not None and (rule.has_roles(event) or (event.roles and attends(ctx, trigger))):
+                    if not rule.has_roles(event):
+                        partial.add(id(event))
                     events.append((trigger, rule, event))
                     break
         # Several triggers of one incident in a sentence (مقتل … بغارة) make one event.
@@ -96,8 +100,9 @@ class Events(SentenceStep):
         for _, _, event in merged:
             if event not in kept:
                 continue
-            earlier = same_happening(state.discourse, sent.source.sentence, ctx, triggers[id(event)], event)
-            if earlier is not None:
+            earlier = same_happening(state.discourse, sent.source.sentence, ctx, triggers[id(event)], event,
+                                     remember=id(event) not in partial)
+            if earlier is not None or id(event) in partial:
                 kept.remove(event)
                 for other in kept:
                     if other.topic is event:
