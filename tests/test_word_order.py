@@ -238,3 +238,36 @@ def test_word_order_who_attends_the_meeting_told_before_joins_it(rules, conllu_d
     meetings = _roles(rules, conllu_doc(ATTENDED), "Meeting")
     assert meetings == [{"participant": ["سامي الخطيب", "كريم الحداد", "نبيل الراشد"], "location": ["Cairo"]},
                         {"participant": ["فادي النجار", "وليد الحسن"]}], meetings
+
+
+def test_word_order_a_sentence_that_dates_this_incident_dates_the_attack(rules, conllu_doc):
+    """"قتل ثلاثة جنود في هجوم … وقالت الوزارة إن هذه الحادثة وقعت يوم 17 يوليو 2015": the
+    attack told just before takes the date."""
+    doc = conllu_doc("""
+# text = وقتل ثلاثة جنود من الجيش العراقي في هجوم قرب الرمادي .
+1 وقتل قتل VERB _ _ 0 root _ _
+2 ثلاثة ثلاثة NUM _ _ 1 nsubj _ _
+3 جنود جندي NOUN _ _ 2 nmod _ _
+4 من من ADP _ _ 6 case _ _
+5 الجيش جيش NOUN _ _ 3 nmod _ _
+6 العراقي عراقي ADJ _ _ 5 amod _ _
+7 في في ADP _ _ 8 case _ _
+8 هجوم هجوم NOUN _ _ 1 obl _ _
+9 قرب قرب NOUN _ _ 8 nmod _ _
+10 الرمادي الرمادي PROPN _ _ 9 nmod _ ner=S-LOC
+11 . . PUNCT _ _ 1 punct _ _
+
+# text = وقالت إن هذه الحادثة وقعت يوم 17 يوليو 2015 .
+1 وقالت قال VERB _ _ 0 root _ _
+2 إن إن SCONJ _ _ 5 mark _ _
+3 هذه هذا PRON _ _ 4 det _ _
+4 الحادثة حادثة NOUN _ _ 5 nsubj _ _
+5 وقعت وقع VERB _ _ 1 ccomp _ _
+6 يوم يوم NOUN _ _ 5 obl _ _
+7 17 17 NUM _ _ 6 nummod _ _
+8 يوليو يوليو PROPN _ _ 7 nmod _ _
+9 2015 2015 NUM _ _ 8 nmod _ _
+10 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [(e.type, e.date.value if e.date else None) for e in facts.events] == [("Attack", "2015-07-17")]

@@ -26,6 +26,7 @@ SUBORDINATORS = lexicon.words("subordinators")
 SOURCE_NOUNS = lexicon.words("source_nouns")
 PARTICIPLES = lexicon.words("speech_participles")
 ATTEND = lexicon.words("attend_verbs")
+INCIDENT_NOUNS = lexicon.words("incident_nouns")
 AMMA, FA = normalize_ar("أما"), normalize_ar("ف")
 
 
@@ -327,6 +328,20 @@ def carried_date(discourse: Discourse, ctx: SentenceContext, event: Event) -> Ti
     return previous if mine & actors else None
 
 
+def incident_date(discourse: Discourse, sent: SentenceState) -> None:
+    """A sentence with no event of its own that dates "هذه الحادثة" (lexicon
+    ``incident_nouns`` after a demonstrative) dates the last attack, told at most
+    :data:`AGENT_REACH` sentences before and undated: "وقالت إن هذه الحادثة وقعت يوم 17 يوليو"."""
+    last = discourse.last_event.get("Attack")
+    if sent.events or not sent.dates or last is None or last[1].date is not None \
+            or not 0 < sent.source.sentence - last[0] <= AGENT_REACH:
+        return
+    words = sent.sentence.words
+    if any(w.id > 1 and clitics.strip_conjunction(w.norm) in INCIDENT_NOUNS and words[w.id - 2].norm in DEMONSTRATIVES
+           for w in words):
+        last[1].date = sent.dates[0]
+
+
 class CarryDate(SentenceStep):
     """After a sentence: remember its last dated event, for :func:`carried_date`."""
 
@@ -334,6 +349,7 @@ class CarryDate(SentenceStep):
     requires = frozenset({"events", "sentence_dates"})
 
     def __call__(self, state: ArticleState, sent: SentenceState) -> None:
+        incident_date(state.discourse, sent)
         dated = [e for e in sent.events if e.date is not None and e.date in sent.dates]
         state.discourse.previous_dated = (dated[-1].date, {a for e in dated for v in e.roles.values() for a in v}) \
             if dated else None
