@@ -271,3 +271,23 @@ def test_word_order_a_sentence_that_dates_this_incident_dates_the_attack(rules, 
 """)
     facts = rules.extract(doc)
     assert [(e.type, e.date.value if e.date else None) for e in facts.events] == [("Attack", "2015-07-17")]
+
+
+def test_word_order_a_verb_with_its_own_subject_after_it_takes_no_actor_before(rules, conllu_doc):
+    """"قتل جنود قرب مواقع طالبان، كما أعلنت السلطات المحلية": the authorities (no actor)
+    announce, not the Taliban named before the verb."""
+    doc = conllu_doc("""
+# text = وقتل جنود قرب مواقع طالبان ، كما أعلنت السلطات المحلية .
+1 وقتل قتل VERB _ _ 0 root _ _
+2 جنود جندي NOUN _ _ 1 nsubj _ _
+3 قرب قرب NOUN _ _ 1 obl _ _
+4 مواقع موقع NOUN _ _ 3 nmod _ _
+5 طالبان طالبان PROPN _ _ 4 nmod _ ner=S-ORG
+6 ، ، PUNCT _ _ 8 punct _ _
+7 كما كما SCONJ _ _ 8 mark _ _
+8 أعلنت أعلن VERB _ _ 1 advcl _ _
+9 السلطات سلطة NOUN _ _ 8 nsubj _ _
+10 المحلية محلي ADJ _ _ 9 amod _ _
+11 . . PUNCT _ _ 1 punct _ _
+""")
+    assert _roles(rules, doc, "Statement") == []

@@ -84,12 +84,17 @@ def s_vso(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[in
 
 
 def s_before(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
-    """Actors right before the trigger, back to the previous verb (SVO order, titles). A
+    """Actors right before the trigger, back to the previous verb (SVO order, titles), unless
+    the parse gives the verb a noun subject after it. A
     verb after أن/إن takes the whole noun phrase between them, however long: "أكدت مصادر أن
     عشرات الحوثيين وقوات الرئيس المخلوع علي عبد الله صالح، فروا من …"."""
     s = ctx.sentence
     window = 8
     if s.word(trigger).upos == "VERB":
+        if any(c.deprel.startswith("nsubj") and c.id > trigger and c.upos in ("NOUN", "PROPN")
+               and not any(s.word(w).norm in SUBORDINATORS for w in range(trigger + 1, c.id))
+               for c in s.children(trigger)):
+            return []  # "…، كما أعلنت السلطات المحلية": the subject after the verb speaks
         for wid in range(trigger - 1, max(0, trigger - 21), -1):
             w = s.word(wid)
             if ctx.is_break(w) or (w.upos == "VERB" and wid not in ctx.by_word):
@@ -308,6 +313,8 @@ def s_verb_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -
     with وشن tagged NOUN); one with none is a verbal noun ("واصلت الطائرات شن غاراتها"), and
     the search goes on to the verb before it."""
     s = ctx.sentence
+    if s.word(trigger).upos == "VERB":
+        return []  # a verb has its own subject: "…، كما أعلنت السلطات" is not قتل's subject
     counted, depth = 0, 0  # words in brackets do not count: "في أواسط تموز (يوليو) الحالي"
     for wid in range(trigger - 1, 0, -1):
         w = s.word(wid)
