@@ -291,3 +291,26 @@ def test_word_order_a_verb_with_its_own_subject_after_it_takes_no_actor_before(r
 11 . . PUNCT _ _ 1 punct _ _
 """)
     assert _roles(rules, doc, "Statement") == []
+
+
+@pytest.mark.parametrize("name", ["فرانس برس", "النبأ اليوم"])
+def test_word_order_the_outlet_a_source_talks_to_is_no_speaker(rules, conllu_doc, name):
+    """"وقال المصدر لوكالة «فرانس برس» إن …": the agency, known or not, is told; the unnamed
+    source who speaks is no actor, so there is no statement."""
+    first, second = name.split()
+    doc = conllu_doc(f"""
+# text = وقال المصدر لوكالة « {name} » إن الهجوم فشل .
+1 وقال قال VERB _ _ 0 root _ _
+2 المصدر مصدر NOUN _ _ 1 nsubj _ _
+3 ل ل ADP _ _ 4 case _ _
+4 وكالة وكالة NOUN _ _ 2 nmod _ _
+5 « « PUNCT _ _ 6 punct _ _
+6 {first} {first} X _ _ 4 nmod _ _
+7 {second} {second} X _ _ 6 nmod _ _
+8 » » PUNCT _ _ 6 punct _ _
+9 إن إن SCONJ _ _ 11 mark _ _
+10 الهجوم هجوم NOUN _ _ 11 nsubj _ _
+11 فشل فشل VERB _ _ 1 ccomp _ _
+12 . . PUNCT _ _ 1 punct _ _
+""")
+    assert _roles(rules, doc, "Statement") == []

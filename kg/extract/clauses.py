@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..dates import is_weekday
 from ..lang.ar import clitics, lexicon
 from .context import QUOTE_MARKS, SentenceContext, opens_quotation
+from .names import outlet_noun
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ruleset import EventRule
@@ -194,6 +195,11 @@ def _quoted_addressee(ctx: SentenceContext, index: int) -> bool:
         return True
     while wid >= 1 and (s.word(wid).text in QUOTE_MARKS or s.word(wid).upos == "PUNCT"):
         wid -= 1
+    # لوكالة «فرانس برس»: the outlet noun between ل and the quoted name
+    if wid >= 2 and wid < first - 1 and outlet_noun(s, wid) is not None:
+        wid -= 1
+    if outlet_noun(s, first) is not None:  # the name spans its outlet noun: ل + وكالة «…»
+        return wid >= 1 and s.word(wid).upos == "ADP"
     return wid < first - 1 and wid >= 1 and s.word(wid).upos == "ADP" and \
         any(s.word(w).text in QUOTE_MARKS for w in range(wid + 1, first))
 

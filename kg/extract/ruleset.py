@@ -34,6 +34,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .extractor import Extractor
 
 
+VETO_REACH = 6  # words after a trigger that a `near` veto reads
+
 @dataclass
 class EventRule:
     id: str
@@ -63,6 +65,9 @@ class EventRule:
     # Verbs whose subject a noun trigger takes (وقّع/أبرم اتفاقا); empty: any verb. In
     # "أدان نتنياهو الاتفاق" the one who condemns is no party.
     governors: set[str] = field(default_factory=set)
+    # Words a few words after the trigger that make it an accident, not an attack: "لقي شخصان
+    # مصرعهما إثر اختناقهما داخل بئر" (normalised; read without proclitics and pronoun suffixes).
+    veto_near: set[str] = field(default_factory=set)
 
     def has_roles(self, event: Event) -> bool:
         """The event has the actors one of the ``min_roles`` alternatives asks for."""
@@ -83,7 +88,15 @@ class EventRule:
     def vetoed(self, sentence: Sentence, trigger: int) -> bool:
         before = sentence.word(trigger - 1).norm if trigger > 1 else ""
         after = sentence.word(trigger + 1).norm if trigger < len(sentence.words) else ""
-        return before in self.veto_before or after in self.veto_after
+        if before in self.veto_before or after in self.veto_after:
+            return True
+        for wid in range(trigger + 1, min(len(sentence.words), trigger + VETO_REACH) + 1):
+            form = sentence.word(wid).norm
+            readings = set(clitics.proclitic_variants(form))
+            readings.update(stem for r in list(readings) for stem in clitics.pronoun_suffix_stems(r))
+            if readings & self.veto_near:
+                return True
+        return False
 
 
 @dataclass
@@ -230,16 +243,18 @@ def _event_rule(raw: dict, file: str, known_classes: set[str], strategies: set[s
         raise RuleError("E305", f"{where}: continues names a role the rule does not fill",
                         fix=f"use one of the roles {', '.join(roles) or '(none)'}")
     veto = raw.get("veto") or {}
-    if not isinstance(veto, dict) or set(veto) - {"before", "after"}:
-        raise RuleError("E302", f"{where}: veto is {{before: [words], after: [words]}}",
-                        fix="list the words right before or after the trigger that give it another sense")
+    if not isinstance(veto, dict) or set(veto) - {"before", "after", "near"}:
+        raise RuleError("E302", f"{where}: veto is {{before: [words], after: [words], near: [words]}}",
+                        fix="list the words right before or after the trigger (or near after it) that give it "
+                            "another sense")
     return EventRule(rid, file, raw["description"], emit, norm_patterns,
                      {r: list(s) for r, s in roles.items()}, role_classes,
                      [dict(m) for m in min_roles if m], topic, _force_mode(raw.get("force"), where),
                      bool(raw.get("quote")), continues, list(examples["match"]),
                      list(examples["no_match"]), bool(raw.get("merge_in_sentence")),
                      set(_norm_list(veto.get("before") or [])), set(_norm_list(veto.get("after") or [])),
-                     role_names, set(_norm_list(raw.get("governors") or [])))
+                     role_names, set(_norm_list(raw.get("governors") or [])),
+                     set(_norm_list(veto.get("near") or [])))
 
 
 def _force_mode(value: object, where: str) -> str | None:
