@@ -242,12 +242,12 @@ def s_undergoer(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> l
 def s_prep(ctx: SentenceContext, trigger: int, rule: EventRule | None, names: str) -> list[int]:
     """Mentions governed by one of the prepositions ``names`` (``من|إلى``), within the
     trigger's subtree or the next 14 words, and their conjuncts: انسحاب القوات من العراق.
-    A person's name and title do not count in the 14 ("اجتمع الأمير محمد بن سلمان ولي ولي
+    Names and titles do not count in the 14 ("اجتمع الأمير محمد بن سلمان ولي ولي
     العهد … وزير الدفاع في جدة")."""
     wanted = {normalize_ar(n) for n in names.split("|")}
     subtree = ctx.subtree(trigger, limit=14)
     verb = _carrier(ctx, trigger, rule)
-    named = ctx.title_words | {w for i, m in enumerate(ctx.mentions) if ctx.cls(i) == "Person" for w in m.words}
+    named = ctx.title_words | {w for m in ctx.mentions for w in m.words}
     out: list[int] = []
     for idx, m in enumerate(ctx.mentions):
         reach = sum(1 for w in range(trigger + 1, m.words[0]) if w not in named)
