@@ -17,7 +17,8 @@ from kg.extract.context import SentenceContext
 from kg.extract.discourse import Discourse
 from kg.extract.extractor import check_order
 from kg.extract.dating import FindDates
-from kg.extract.mentions import ResolveMentions, ShortNames
+from kg.extract.mentions import ResolveMentions
+from kg.extract.short_names import ShortNames
 from kg.extract.officials import Officials
 from kg.extract.steps import ArticleState, ArticleStep, SentenceStep
 from kg.extract.strategies import STRATEGIES, run_strategy

@@ -586,7 +586,8 @@ def test_generic_a_bare_head_takes_the_country_the_article_gave_the_same_head(ru
 @pytest.mark.parametrize(("name", "gender", "country", "label"), [
     ("الجيش", "m", "أفغانستان", "الجيش الأفغاني"),  # not الأفغان, the plural
     ("الشرطة", "f", "تركيا", "الشرطة التركية"),
-    ("الجيش", "m", "نيجيريا", "الجيش (نيجيريا)"),  # no demonyms in the gazetteer
+    ("الجيش", "m", "نيجيريا", "الجيش النيجيري"),
+    ("الجيش", "m", "بنن", "الجيش (بنن)"),  # no demonyms in the gazetteer
 ])
 def test_generic_readable_names(rules, name, gender, country, label):
     assert readable_name(name, gender, rules.gazetteer.lookup(country)) == label

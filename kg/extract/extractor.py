@@ -19,7 +19,8 @@ from .discourse import CarryDate, Discourse
 from .events import Events
 from .forces import Forces, TroopCounts
 from .generic import GenericActors
-from .mentions import DropNonMentions, NationalBodies, PruneActors, ResolveMentions, ShortNames
+from .mentions import DropNonMentions, NationalBodies, PruneActors, ResolveMentions
+from .short_names import ShortNames
 from .officials import Officials
 from .relations import Relations
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep, Step

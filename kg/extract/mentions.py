@@ -31,8 +31,8 @@ from ..ids import actor_iri
 from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
 from .context import PLACE_NOUNS, QUOTE_MARKS
-from .names import (adjective_name, after_place_noun, another_body, full_lengths, outlet_noun,
-                    quoted_outlets, without_edge_punctuation)
+from .names import (adjective_name, after_place_noun, another_body, full_lengths, quoted_outlets,
+                    without_edge_punctuation)
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 # Before a capital, these make it a place rather than the government acting.
@@ -399,82 +399,6 @@ class NationalBodies(ArticleStep):
                     taken.update(ids)
                     break
         mentions.sort(key=lambda m: (m.sentence, m.start))
-
-
-# Classes whose names start with a head noun a later mention may use alone (الائتلاف الوطني
-# السوري … الائتلاف; تنظيم داعش … التنظيم): bodies and groups, not people or places.
-SHORT_NAME_CLASSES = ("Organization", "ArmedGroup")
-SHORT_NAME_STOPS = {clitics.strip_article(w) for w in lexicon.words("short_name_stops")}
-SUBORDINATORS = lexicon.words("subordinators")
-
-
-class ShortNames(ArticleStep):
-    """A bare definite head noun names the body or group the article last named with it:
-    "أعلن الائتلاف الوطني السوري … وقال الائتلاف إن …", "تنظيم داعش … وأعلن التنظيم", "قناة
-    «…» … وقالت القناة" (an outlet noun before a quoted name), even
-    where the gazetteer gives the bare word to another body ("التحالف العربي … التحالف"). The
-    head is the first word of a mention of two or more words whose actor is an organisation
-    or armed group; the later word is definite (ال after any proclitic), in no mention, and
-    not followed by a noun or adjective, which would make it another name (المجلس الوطني)."""
-
-    name = "short_names"
-    requires = frozenset({"actors", "mentions"})
-
-    def __call__(self, state: ArticleState) -> None:
-        actors, heads = state.actors, {}
-        added: list[Mention] = []
-        by_sentence: dict[int, list[Mention]] = {}
-        for m in state.mentions:
-            by_sentence.setdefault(m.sentence, []).append(m)
-        for sent in state.doc.sentences:
-            mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
-            taken = {w for m in mentions for w in m.words}
-            named = {w: m for m in mentions for w in m.words}
-            for w in sent.words:
-                m = named.get(w.id)
-                if m is not None:
-                    head = clitics.strip_article(clitics.strip_conjunction(w.norm))
-                    outlet = outlet_noun(sent, w.id) if w.id == m.words[0] else None
-                    if outlet is not None:  # قناة «…» … وقالت القناة
-                        heads[clitics.strip_article(clitics.strip_conjunction(outlet.norm))] = m.actor
-                    if len(m.words) >= 2 and w.id == m.words[0] and actors[m.actor].cls in SHORT_NAME_CLASSES \
-                            and head not in SHORT_NAME_STOPS:
-                        heads[head] = m.actor
-                    elif m.words == (w.id,) and heads.get(head, m.actor) != m.actor \
-                            and actors[m.actor].cls in SHORT_NAME_CLASSES and w.norm != head:
-                        # A bare head the gazetteer gives to another body (التحالف → the Global
-                        # Coalition) names the one the article named in full (التحالف العربي).
-                        m.actor = heads[head]
-                    continue
-                if w.id in taken or w.upos not in ("NOUN", "PROPN", "X") or self._in_title(sent, w.id, named, actors):
-                    continue
-                nxt = sent.word(w.id + 1) if w.id < len(sent.words) else None
-                if nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ", "X") and nxt.id not in taken \
-                        and not self._subordinator(nxt):
-                    continue
-                definite = [v for v in proclitic_variants(w.norm) if v.startswith(clitics.ARTICLE)]
-                actor = next((heads[clitics.strip_article(v)] for v in definite
-                              if clitics.strip_article(v) in heads), None)
-                if actor is not None:
-                    added.append(Resolver._mention(sent, actor, (w.id,), state.doc, False))
-        if added:
-            state.mentions.extend(added)
-            state.mentions.sort(key=lambda m: (m.sentence, m.start))
-
-
-    @staticmethod
-    def _subordinator(word) -> bool:  # noqa: ANN001 - a Word
-        """أن/إن, alone or with a pronoun (انه tagged as a noun): the next clause, not a name's word."""
-        form = clitics.strip_conjunction(word.norm)
-        return form in SUBORDINATORS or any(stem in SUBORDINATORS for stem in clitics.pronoun_suffix_stems(form, 2))
-
-    def _in_title(self, sent, wid: int, named: dict, actors: dict) -> bool:  # noqa: ANN001 - a Sentence
-        """The word completes the title of a person named right after it ("وزير الخارجية وليد
-        المعلم"): the body of the holder's own country, not the one the article named before."""
-        heads = self.rules.titles.heads if self.rules.titles else set()
-        before, after = (sent.word(wid - 1) if wid > 1 else None), named.get(wid + 1)
-        return before is not None and after is not None and actors[after.actor].cls == "Person" \
-            and bool({before.norm, clitics.without_article(before.norm), before.lemma_norm} & heads)
 
 
 class PruneActors(ArticleStep):

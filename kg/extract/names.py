@@ -11,6 +11,7 @@ from ..lang.ar import clitics, lexicon, proclitic_variants
 from .context import PLACE_NOUNS, QUOTE_MARKS
 
 OUTLET_NOUNS = lexicon.words("outlet_nouns")
+GROUP_NOUNS = lexicon.words("group_nouns")
 MAX_QUOTED_NAME = 4  # words
 
 
@@ -96,3 +97,13 @@ def outlet_noun(sent: Sentence, first: int) -> Word | None:
         return None
     noun = sent.word(first)
     return noun if clitics.strip_conjunction(noun.norm) in OUTLET_NOUNS or noun.norm in OUTLET_NOUNS else None
+
+
+def quoted_name_head(sent: Sentence, first: int) -> Word | None:
+    """The outlet or group noun (lexicon ``outlet_nouns``, ``group_nouns``) right before the
+    quote mark that opens the name at word ``first``: حركة in حركة «بوكو حرام»."""
+    if first < 3 or sent.word(first - 1).text not in QUOTE_MARKS:
+        return None
+    noun = sent.word(first - 2)
+    heads = OUTLET_NOUNS | GROUP_NOUNS
+    return noun if clitics.strip_conjunction(noun.norm) in heads or noun.norm in heads else None

@@ -1,0 +1,90 @@
+"""Short names (:class:`ShortNames`): a bare definite head noun names the body, group or
+outlet the article named in full with it (تنظيم داعش … التنظيم; قناة «…» … القناة)."""
+from __future__ import annotations
+
+from ..lang.ar import clitics, lexicon, proclitic_variants
+from .mentions import Resolver
+from .names import outlet_noun, quoted_name_head
+from .steps import ArticleState, ArticleStep
+
+# Classes whose names start with a head noun a later mention may use alone (الائتلاف الوطني
+# السوري … الائتلاف; تنظيم داعش … التنظيم): bodies and groups, not people or places.
+SHORT_NAME_CLASSES = ("Organization", "ArmedGroup")
+SHORT_NAME_STOPS = {clitics.strip_article(w) for w in lexicon.words("short_name_stops")}
+SUBORDINATORS = lexicon.words("subordinators")
+
+
+class ShortNames(ArticleStep):
+    """A bare definite head noun names the body or group the article last named with it:
+    "أعلن الائتلاف الوطني السوري … وقال الائتلاف إن …", "تنظيم داعش … وأعلن التنظيم", "قناة
+    «…» … وقالت القناة", "حركة «…» … الحركة" (an outlet or group noun before a quoted name), even
+    where the gazetteer gives the bare word to another body ("التحالف العربي … التحالف"). The
+    head is the first word of a mention of two or more words whose actor is an organisation
+    or armed group; the later word is definite (ال after any proclitic), in no mention, and
+    not followed by a definite noun, an adjective or a name, which would make it another name
+    (المجلس الوطني)."""
+
+    name = "short_names"
+    requires = frozenset({"actors", "mentions"})
+
+    def __call__(self, state: ArticleState) -> None:
+        actors, heads = state.actors, {}
+        added: list[Mention] = []
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in state.mentions:
+            by_sentence.setdefault(m.sentence, []).append(m)
+        for sent in state.doc.sentences:
+            mentions = sorted(by_sentence.get(sent.index, []), key=lambda m: m.start)
+            taken = {w for m in mentions for w in m.words}
+            named = {w: m for m in mentions for w in m.words}
+            for w in sent.words:
+                m = named.get(w.id)
+                if m is not None:
+                    head = clitics.strip_article(clitics.strip_conjunction(w.norm))
+                    outlet = (outlet_noun(sent, w.id) or quoted_name_head(sent, w.id)) if w.id == m.words[0] else None
+                    if outlet is not None:  # قناة «…» … وقالت القناة; حركة «…» … الحركة
+                        heads[clitics.strip_article(clitics.strip_conjunction(outlet.norm))] = m.actor
+                    if len(m.words) >= 2 and w.id == m.words[0] and actors[m.actor].cls in SHORT_NAME_CLASSES \
+                            and head not in SHORT_NAME_STOPS:
+                        heads[head] = m.actor
+                    elif m.words == (w.id,) and heads.get(head, m.actor) != m.actor \
+                            and actors[m.actor].cls in SHORT_NAME_CLASSES and w.norm != head:
+                        # A bare head the gazetteer gives to another body (التحالف → the Global
+                        # Coalition) names the one the article named in full (التحالف العربي).
+                        m.actor = heads[head]
+                    continue
+                if w.id in taken or w.upos not in ("NOUN", "PROPN", "X") or self._in_title(sent, w.id, named, actors):
+                    continue
+                nxt = sent.word(w.id + 1) if w.id < len(sent.words) else None
+                # Not a word of a longer name (المجلس الوطني): an indefinite noun after the head
+                # is its object (وشنت الحركة حملة), no part of a name.
+                if nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ", "X") and nxt.id not in taken \
+                        and not self._subordinator(nxt) and not (nxt.upos == "NOUN" and not self._definite(nxt)):
+                    continue
+                definite = [v for v in proclitic_variants(w.norm) if v.startswith(clitics.ARTICLE)]
+                actor = next((heads[clitics.strip_article(v)] for v in definite
+                              if clitics.strip_article(v) in heads), None)
+                if actor is not None:
+                    added.append(Resolver._mention(sent, actor, (w.id,), state.doc, False))
+        if added:
+            state.mentions.extend(added)
+            state.mentions.sort(key=lambda m: (m.sentence, m.start))
+
+
+    @staticmethod
+    def _definite(word) -> bool:  # noqa: ANN001 - a Word
+        return any(v.startswith(clitics.ARTICLE) for v in proclitic_variants(word.norm))
+
+    @staticmethod
+    def _subordinator(word) -> bool:  # noqa: ANN001 - a Word
+        """أن/إن, alone or with a pronoun (انه tagged as a noun): the next clause, not a name's word."""
+        form = clitics.strip_conjunction(word.norm)
+        return form in SUBORDINATORS or any(stem in SUBORDINATORS for stem in clitics.pronoun_suffix_stems(form, 2))
+
+    def _in_title(self, sent, wid: int, named: dict, actors: dict) -> bool:  # noqa: ANN001 - a Sentence
+        """The word completes the title of a person named right after it ("وزير الخارجية وليد
+        المعلم"): the body of the holder's own country, not the one the article named before."""
+        heads = self.rules.titles.heads if self.rules.titles else set()
+        before, after = (sent.word(wid - 1) if wid > 1 else None), named.get(wid + 1)
+        return before is not None and after is not None and actors[after.actor].cls == "Person" \
+            and bool({before.norm, clitics.without_article(before.norm), before.lemma_norm} & heads)
