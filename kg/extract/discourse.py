@@ -185,7 +185,7 @@ def same_happening(discourse: Discourse, sentence: int, ctx: SentenceContext, tr
     nouns = [t for t in triggers if s.word(t).upos != "VERB"]
     definite = [t for t in nouns if any(v.startswith(clitics.ARTICLE) for v in clitics.proclitic_variants(s.word(t).norm))
                 or (t > 1 and s.word(t - 1).norm in DEMONSTRATIVES)]
-    keys = [(event.type, form) for t in nouns for form in _noun_forms(s.word(t))]
+    keys = [(event.type, form) for t in nouns for form in sorted(trigger_stems(s.word(t)))]
     attended = any(attends(ctx, t) for t in definite)
     # The same noun, when attended, reaches further back than another noun of the class.
     reach = NOUN_REACH if attended else AGENT_REACH
@@ -210,18 +210,15 @@ def same_happening(discourse: Discourse, sentence: int, ctx: SentenceContext, tr
     return earlier
 
 
-def _noun_forms(word) -> list[str]:  # noqa: ANN001 - a Word
-    """A trigger noun's readings without proclitics and article: "بلقاء", "اللقاء" → لقاء."""
-    return list(dict.fromkeys(clitics.strip_article(v) for v in clitics.proclitic_variants(word.norm)))
-
-
 def attends(ctx: SentenceContext, trigger: int) -> bool:
     """The nearest verb before the trigger, within four words, is one of attending (lexicon
     ``attend_verbs``): "وحضر جانبا من اللقاء …"."""
     for w in range(trigger - 1, max(0, trigger - 5), -1):
         word = ctx.sentence.word(w)
-        if word.upos == "VERB" or clitics.strip_conjunction(word.norm) in ATTEND:
-            return clitics.strip_conjunction(word.norm) in ATTEND or word.norm in ATTEND
+        if clitics.strip_conjunction(word.norm) in ATTEND or word.norm in ATTEND:
+            return True  # also when tagged as a noun
+        if word.upos == "VERB":
+            return False
     return False
 
 

@@ -36,7 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Roles a bracketed place may fill ("في نجامينا (تشاد)" places; it does not act).
 PLACE_ROLES = ("location", "origin", "destination")
-# The order in which a repeated actor keeps its role: roles marked by a preposition are surer.
+# The order in which a repeated actor keeps its role: roles marked by a preposition are surer,
+# then the doer (an attacker is not also its own target).
 ROLE_PRIORITY = ("origin", "destination", "location", "speaker", "agent", "target", "party", "participant")
 
 

@@ -1,5 +1,6 @@
 """Guards on names while mentions are resolved (:mod:`.mentions`): which words of a span
-or a gazetteer match name an actor, and which name another body, an adjective or a place.
+or a gazetteer match name an actor, and which name another body, an adjective or a place;
+and the quoted names of outlets and groups (موقع «…», حركة «…»), which NER often misses.
 """
 from __future__ import annotations
 
@@ -70,8 +71,9 @@ def adjective_name(gazetteer: Gazetteer, sent: Sentence, ids: tuple[int, ...], e
 def quoted_outlets(sent: Sentence, taken: set[int]) -> list[Entity]:
     """Organisation spans for the quoted names of news outlets: "وذكر موقع «النبأ اليوم» أن …"
     (lexicon ``outlet_nouns``), named by the quoted words and spanning the noun too. The name
-    is up to four words between marks right after the noun, none of them in a gazetteer's name nor in a NER span that reaches past the marks
-    (NER may tag a part of it: "ام تي" of "ام تي في")."""
+    is up to four words between marks right after the noun, none of them in a gazetteer's
+    name nor in a NER span that reaches past the marks (NER may tag a part of it: "ام تي" of
+    "ام تي في")."""
     out: list[Entity] = []
     for w in sent.words[:-2]:
         opening = sent.word(w.id + 1)
@@ -90,20 +92,16 @@ def quoted_outlets(sent: Sentence, taken: set[int]) -> list[Entity]:
     return out
 
 
-def outlet_noun(sent: Sentence, first: int) -> Word | None:
-    """Word ``first`` if it is an outlet noun right before a quote mark that opens a name
-    (قناة in قناة «…»), else None."""
-    if first >= len(sent.words) or sent.word(first + 1).text not in QUOTE_MARKS:
+def outlet_noun(sent: Sentence, wid: int, heads: frozenset[str] = OUTLET_NOUNS) -> Word | None:
+    """Word ``wid`` if it is one of ``heads`` (outlet nouns) right before a quote mark that
+    opens a name (قناة in قناة «…»), else None."""
+    if not 1 <= wid < len(sent.words) or sent.word(wid + 1).text not in QUOTE_MARKS:
         return None
-    noun = sent.word(first)
-    return noun if clitics.strip_conjunction(noun.norm) in OUTLET_NOUNS or noun.norm in OUTLET_NOUNS else None
+    noun = sent.word(wid)
+    return noun if clitics.strip_conjunction(noun.norm) in heads or noun.norm in heads else None
 
 
 def quoted_name_head(sent: Sentence, first: int) -> Word | None:
     """The outlet or group noun (lexicon ``outlet_nouns``, ``group_nouns``) right before the
     quote mark that opens the name at word ``first``: حركة in حركة «بوكو حرام»."""
-    if first < 3 or sent.word(first - 1).text not in QUOTE_MARKS:
-        return None
-    noun = sent.word(first - 2)
-    heads = OUTLET_NOUNS | GROUP_NOUNS
-    return noun if clitics.strip_conjunction(noun.norm) in heads or noun.norm in heads else None
+    return outlet_noun(sent, first - 2, OUTLET_NOUNS | GROUP_NOUNS) if first >= 3 else None
