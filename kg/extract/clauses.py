@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..dates import is_weekday
-from ..lang.ar import clitics, lexicon
+from ..lang.ar import clitics, lexicon, proclitic_variants, strip_article
 from .context import QUOTE_MARKS, SentenceContext, opens_quotation
 from .names import outlet_noun
 
@@ -28,7 +28,29 @@ GATHER = lexicon.words("gather_verbs")
 CLAUSE_LINKS = lexicon.words("clause_links")
 QUANTITY_VERBS = lexicon.words("quantity_verbs")
 QUANTITY_OPENER = "ما"
+ATTACKED = lexicon.words("attacked_things")
+MEMBER_NOUNS = lexicon.words("member_nouns")
+MEMBER_OF = "من"
 WITNESS_REACH = 8  # words back from an event noun to the verb that witnesses it, place name and time between
+
+
+def attacked_thing(w) -> bool:  # noqa: ANN001 - a Word
+    """A position, base, vehicle or fighters (lexicon ``attacked_things``), by lemma or form."""
+    return w.lemma_norm in ATTACKED or any(strip_article(v) in ATTACKED for v in proclitic_variants(w.norm))
+
+
+def _owned_after_subject(ctx: SentenceContext, subject: int, wid: int) -> bool:
+    """Word ``wid``, after the subject's head and its first genitive, is a position, vehicle or
+    fighters of someone's (lexicon ``attacked_things``) that the parse hung on the subject, with
+    no preposition or conjunction before it: in "قصفت طائرات التحالف مواقع للحوثيين" the
+    positions are the object, and their owner is no attacker."""
+    s = ctx.sentence
+    w, prev = s.word(wid), s.word(wid - 1)
+    if wid <= subject + 1 or wid in ctx.by_word or w.upos not in ("NOUN", "X") or not attacked_thing(w):
+        return False
+    if clitics.has_conjunction(w.norm) or prev.upos in ("ADP", "CCONJ", "PUNCT") or w.deprel == "conj":
+        return False
+    return not any(c.deprel == "case" for c in s.children(wid))
 
 
 def in_quantity_phrase(ctx: SentenceContext, wid: int) -> bool:
@@ -79,6 +101,17 @@ def group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_ve
     return out
 
 
+def _member_of(ctx: SentenceContext, index: int) -> bool:
+    """Mention ``index`` is the group after "من" of a noun of armed men (lexicon
+    ``member_nouns``): مسلحين من الحركة, عناصر من التنظيم. Not a place: "مقاتلون من المدينة"."""
+    first = ctx.mentions[index].words[0]
+    s = ctx.sentence
+    if first < 3 or ctx.cls(index) in ("Place", "Country") or s.word(first - 1).norm != MEMBER_OF:
+        return False
+    noun = s.word(first - 2)
+    return clitics.strip_conjunction(noun.norm) in MEMBER_NOUNS or noun.norm in MEMBER_NOUNS
+
+
 def group_before(ctx: SentenceContext, trigger: int, rule: EventRule | None, window: int = 8) -> list[int]:
     out: list[int] = []
     s = ctx.sentence
@@ -86,7 +119,7 @@ def group_before(ctx: SentenceContext, trigger: int, rule: EventRule | None, win
         w = s.word(wid)
         if wid in ctx.by_word:
             idx = ctx.by_word[wid]
-            if idx not in out and ctx.preposition(idx, phrase=True) is None:
+            if idx not in out and (ctx.preposition(idx, phrase=True) is None or _member_of(ctx, idx)):
                 out.append(idx)
             continue
         if w.upos == "VERB" and s.word(trigger).upos != "VERB" and rule is not None \
@@ -105,10 +138,13 @@ def group_before(ctx: SentenceContext, trigger: int, rule: EventRule | None, win
 
 
 def conjuncts(ctx: SentenceContext, index: int) -> list[int]:
-    head = ctx.head_of(index)
+    """The mentions conjoined to mention ``index``: a conj on any of its words, as parsers
+    hang "وقوات صالح" on the last word of "المتمردون الحوثيون وقوات صالح"."""
+    words = set(ctx.mentions[index].words)
     out = []
     for w in ctx.sentence.words:
-        if w.deprel.startswith("conj") and w.head == head.id and w.id in ctx.by_word:
+        if w.deprel.startswith("conj") and w.head in words and w.id in ctx.by_word \
+                and ctx.by_word[w.id] != index and ctx.by_word[w.id] not in out:
             out.append(ctx.by_word[w.id])
     return out
 
@@ -149,6 +185,9 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
                 cut = next((w for w in sorted(ctx.subtree(child.id, limit=8)) if w > child.id
                             and w not in ctx.by_word and s.word(w).upos in ("NOUN", "X")
                             and clitics.indefinite_accusative(s.word(w).text, s.word(w).norm)), None)
+                if cut is None and rule is not None and any("possessor" in st for st in rule.roles.values()):
+                    cut = next((w for w in sorted(ctx.subtree(child.id, limit=8)) if w > child.id
+                                and _owned_after_subject(ctx, child.id, w)), None)
                 found = [i for i in found if cut is None or ctx.mentions[i].words[0] < cut]
                 # A subject that heads a long title (النائبة عن التحالف المدني في مجلس النواب
                 # سارة علي) is the title's holder, however far the name.

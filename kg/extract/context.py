@@ -29,6 +29,7 @@ WHOLE_NOUNS = lexicon.words("whole_nouns")
 PARTITIVES = lexicon.words("partitives")
 PARTITIVE_OF = normalize_ar("من")
 CLOSE_TO = lexicon.words("close_to")
+GROUP_NOUNS = lexicon.words("group_nouns")
 
 
 def opens_quotation(s: Sentence, wid: int) -> bool:
@@ -106,10 +107,18 @@ class SentenceContext:
                      if self.sentence.word(w).start < end and start < self.sentence.word(w).end), None)
 
     def in_brackets(self, index: int) -> bool:
-        """The mention stands inside brackets: "في نجامينا (تشاد)", "(الرئيس التشادي)"."""
+        """The mention stands inside brackets, as an aside: "في نجامينا (تشاد)", "(الرئيس
+        التشادي)". Not the group's own name in brackets after its group noun (lexicon
+        ``group_nouns``): in "مسلحون من تنظيم (داعش)" the bracket names the attackers."""
         m, s = self.mentions[index], self.sentence
         before = ["(" if w.text == "(" else ")" for w in s.words[:m.words[0] - 1] if w.text in "()"]
-        return bool(before) and before[-1] == "("
+        if not before or before[-1] != "(":
+            return False
+        first, last = m.words[0], m.words[-1]
+        if first >= 3 and s.word(first - 1).text == "(" and last < len(s.words) and s.word(last + 1).text == ")":
+            noun = s.word(first - 2).norm
+            return clitics_.strip_conjunction(noun) not in GROUP_NOUNS and noun not in GROUP_NOUNS
+        return True
 
     def cls(self, index: int) -> str:
         m = self.mentions[index]

@@ -18,6 +18,8 @@ from .generic import _first_form
 from .steps import ArticleState, ArticleStep
 
 CITY_REFERENCES = lexicon.words("city_references")
+TOWN_REFERENCES = lexicon.words("town_references")
+TOWN_REACH = 3  # sentences back to the town a bare البلدة goes on naming
 MIN_CITY_MENTIONS = 2  # the main city is named at least this often, and more than any other place
 
 LINKED_CLASSES = ("ArmedGroup", "Organization")
@@ -65,13 +67,30 @@ class Descriptors(ArticleStep):
                     m.actor = linked[head.id]  # … المتمردون
 
 
+def _last_town(state: ArticleState, places: list[Mention], sentence: int, before: int, noun: str) -> str | None:
+    """The last place named right after ``noun`` (بلدة in "بلدة صرين", also as a dual or with a
+    proclitic) before word ``before`` of ``sentence``, at most TOWN_REACH sentences back."""
+    found = None
+    for m in places:
+        if not sentence - TOWN_REACH <= m.sentence <= sentence or (m.sentence == sentence and m.words[0] >= before):
+            continue
+        doc_sent = state.doc.sentences[m.sentence]
+        for wid in (m.words[0] - 1, m.words[0]):
+            if wid >= 1 and any(v.startswith(noun) and len(v) <= len(noun) + 1
+                                for v in proclitic_variants(doc_sent.word(wid).norm)):
+                found = m.actor
+                break
+    return found
+
+
 class MainCity(ArticleStep):
     """A bare "المدينة" (lexicon ``city_references``) names the article's main city: the place
     (not a country) named most often in the article, at least twice and more than any other.
     "قصفت الطائرات تعز … في أحياء المدينة" → تعز. A place named before it in its own
     sentence comes first ("وأشار سكان في تعز إلى أن الدخان غطى سماء المدينة"). Not when a
     noun, name or adjective follows (المدينة المنورة، المدينة القديمة), nor when no place
-    clearly leads."""
+    clearly leads. A bare "البلدة" or "القرية" (lexicon ``town_references``) names the last
+    place introduced as "بلدة X" or "قرية X" (:func:`_last_town`), or nothing."""
 
     name = "main_city"
     requires = frozenset({"actors", "mentions"})
@@ -87,13 +106,18 @@ class MainCity(ArticleStep):
         added = []
         for sent in state.doc.sentences:
             for w in sent.words:
-                if (sent.index, w.id) in taken or not any(v in CITY_REFERENCES for v in proclitic_variants(w.norm)):
+                if (sent.index, w.id) in taken or not any(v in CITY_REFERENCES or v in TOWN_REFERENCES
+                                                          for v in proclitic_variants(w.norm)):
                     continue
                 nxt = sent.word(w.id + 1) if w.id < len(sent.words) else None
-                if nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ", "X"):
+                if nxt is not None and nxt.upos in ("NOUN", "PROPN", "ADJ", "X") \
+                        and not clitics.indefinite_accusative(nxt.text, nxt.norm):  # المدينة ليلا
                     continue
                 near = [m.actor for m in places if m.sentence == sent.index and m.words[-1] < w.id]
                 actor = near[-1] if near else city
+                town = next((v for v in proclitic_variants(w.norm) if v in TOWN_REFERENCES), None)
+                if town is not None:
+                    actor = _last_town(state, places, sent.index, w.id, clitics.strip_article(town))
                 if actor is not None:
                     added.append(Mention(actor, sent.index, w.start, w.end, state.text[w.start:w.end], (w.id,), True))
         if added:

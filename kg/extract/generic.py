@@ -50,6 +50,7 @@ from ..lang.ar import clitics, normalize_ar, proclitic_variants
 from ..paths import RULES_DIR, read_yaml
 from ..vocab import ACTOR_CLASSES, KG, ontology_graph
 from .mentions import body_of
+from .names import GROUP_NOUNS
 from .steps import ArticleState, ArticleStep
 
 RULES_PATH = RULES_DIR / "generic_actors.yaml"
@@ -429,12 +430,14 @@ class GenericActors(ArticleStep):
                     or state.actors[m.actor].cls != "Country":
                 return None
             country = self.rules.gazetteer.entry(m.actor)
-        # The group's name follows: مسلحو داعش, مسلحون من حركة طالبان.
+        # The group's name follows: مسلحو داعش, مسلحون من حركة طالبان, من تنظيم (داعش).
         while after <= n and sent.word(after).norm in self.data.links and after - last <= 2:
             after += 1
+        group = after if after < n and sent.word(after).norm in GROUP_NOUNS and after not in by_word else None
+        after += (group is not None) + (group is not None and sent.word(after + 1).text == "(")
         m = by_word.get(after)
         if m is not None and not m.as_place and state.actors[m.actor].cls in NAMED_CLASSES \
-                and (not parsed or self._attached(sent, m, span)):
+                and (not parsed or self._attached(sent, m, span + ((group,) if group else ()))):
             return None
         extras = tuple(clitics.strip_article(sent.word(j).norm) for j in span[len(ids):] if j not in demonyms)
         return Phrase(head, span, country, country is not None,

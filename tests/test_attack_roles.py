@@ -1,0 +1,189 @@
+"""Attackers and targets of attacks, on hand-made parses (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import RuleSet
+
+
+@pytest.fixture(scope="module")
+def rules() -> RuleSet:
+    return RuleSet.load()
+
+
+def _roles(rules, doc, kind):
+    facts = rules.extract(doc)
+    return [{r: sorted(facts.actors[a].label_en or facts.actors[a].label_ar for a in v) for r, v in e.roles.items()}
+            for e in facts.events if e.type == kind]
+
+
+def test_a_group_named_in_brackets_after_its_group_noun_attacks(rules, conllu_doc):
+    """"هاجم مسلحون من تنظيم (داعش) حاجزا للجيش": the bracket is the group's own name, not
+    an aside, so the group is the attacker."""
+    doc = conllu_doc("""
+# text = وهاجم مسلحون من تنظيم ( داعش ) حاجزا للجيش قرب مدينة حمص .
+1 وهاجم هاجم VERB _ _ 0 root _ _
+2 مسلحون مسلح NOUN _ _ 1 nsubj _ _
+3 من من ADP _ _ 4 case _ _
+4 تنظيم تنظيم NOUN _ _ 2 nmod _ _
+5 ( ( PUNCT _ _ 6 punct _ _
+6 داعش داعش PROPN _ _ 4 nmod _ ner=S-ORG
+7 ) ) PUNCT _ _ 6 punct _ _
+8 حاجزا حاجز NOUN _ _ 1 obj _ _
+9 للجيش جيش NOUN _ _ 8 nmod _ _
+10 قرب قرب NOUN _ _ 1 obl _ _
+11 مدينة مدينة NOUN _ _ 10 nmod _ _
+12 حمص حمص PROPN _ _ 11 nmod _ ner=S-LOC
+13 . . PUNCT _ _ 1 punct _ _
+""")
+    (roles,) = _roles(rules, doc, "Attack")
+    assert roles["agent"] == ["Islamic State"]
+
+
+def test_an_aside_in_brackets_is_still_no_attacker(rules, conllu_doc):
+    """"قصف الجيش مواقع في المدينة (حسب داعش)": a name inside an aside attacks nobody."""
+    doc = conllu_doc("""
+# text = وقصف الجيش مواقع في حمص ( حسب داعش ) .
+1 وقصف قصف VERB _ _ 0 root _ _
+2 الجيش جيش NOUN _ _ 1 nsubj _ _
+3 مواقع موقع NOUN _ _ 1 obj _ _
+4 في في ADP _ _ 5 case _ _
+5 حمص حمص PROPN _ _ 3 nmod _ ner=S-LOC
+6 ( ( PUNCT _ _ 8 punct _ _
+7 حسب حسب ADP _ _ 8 case _ _
+8 داعش داعش PROPN _ _ 1 obl _ ner=S-ORG
+9 ) ) PUNCT _ _ 8 punct _ _
+10 . . PUNCT _ _ 1 punct _ _
+""")
+    (roles,) = _roles(rules, doc, "Attack")
+    assert "Islamic State" not in roles.get("agent", []) + roles.get("target", [])
+
+
+def test_the_owner_of_positions_hung_on_the_subject_is_the_target(rules, conllu_doc):
+    """"قصفت طائرات الجيش مواقع لحركة طالبان": the parse hangs the positions on the
+    aircraft; their owner is the target, not a second attacker."""
+    doc = conllu_doc("""
+# text = وقصفت طائرات الجيش مواقع لحركة طالبان شرق البلاد .
+1 وقصفت قصف VERB _ _ 0 root _ _
+2 طائرات طائرة NOUN _ _ 1 nsubj _ _
+3 الجيش جيش NOUN _ _ 2 nmod _ _
+4 مواقع موقع NOUN _ _ 2 nmod _ _
+5 ل ل ADP _ _ 6 case _ _
+6 حركة حركة NOUN _ _ 4 nmod _ ner=B-ORG
+7 طالبان طالبان PROPN _ _ 6 nmod _ ner=E-ORG
+8 شرق شرق NOUN _ _ 1 obl _ _
+9 البلاد بلاد NOUN _ _ 8 nmod _ _
+10 . . PUNCT _ _ 1 punct _ _
+""")
+    (roles,) = _roles(rules, doc, "Attack")
+    assert roles["target"] == ["Taliban"]
+    assert "Taliban" not in roles["agent"]
+
+
+def test_the_owner_of_fighters_after_the_subject_is_the_target(rules, conllu_doc):
+    """"هاجم مقاتلو الحزب عناصر حركة طالبان": the fighters after the subject (hung on it by
+    the parse) are the object; the Taliban are attacked, the party attacks."""
+    doc = conllu_doc("""
+# text = وهاجم مقاتلو الحزب عناصر حركة طالبان في المدينة .
+1 وهاجم هاجم VERB _ _ 0 root _ _
+2 مقاتلو مقاتل NOUN _ _ 1 nsubj _ _
+3 الحزب حزب NOUN _ _ 2 nmod _ _
+4 عناصر عنصر NOUN _ _ 2 nmod _ _
+5 حركة حركة NOUN _ _ 4 nmod _ ner=B-ORG
+6 طالبان طالبان PROPN _ _ 5 nmod _ ner=E-ORG
+7 في في ADP _ _ 8 case _ _
+8 المدينة مدينة NOUN _ _ 1 obl _ _
+9 . . PUNCT _ _ 1 punct _ _
+""")
+    (roles,) = _roles(rules, doc, "Attack")
+    assert roles["target"] == ["Taliban"]
+    assert "Taliban" not in roles.get("agent", [])
+
+
+def test_a_conjunct_hung_on_the_last_word_of_a_name_shares_its_role(rules, conllu_doc):
+    """"تواصلت هجمات جبهة النصرة وحركة طالبان على …": the parser hangs the second name on
+    the last word of the first; both attack."""
+    doc = conllu_doc("""
+# text = وتواصلت هجمات جبهة النصرة وحركة طالبان على مواقع الجيش .
+1 وتواصلت تواصل VERB _ _ 0 root _ _
+2 هجمات هجمة NOUN _ _ 1 nsubj _ _
+3 جبهة جبهة NOUN _ _ 2 nmod _ ner=B-ORG
+4 النصرة نصرة NOUN _ _ 3 nmod _ ner=E-ORG
+5 وحركة حركة NOUN _ _ 4 conj _ ner=B-ORG
+6 طالبان طالبان PROPN _ _ 5 nmod _ ner=E-ORG
+7 على على ADP _ _ 8 case _ _
+8 مواقع موقع NOUN _ _ 2 nmod _ _
+9 الجيش جيش NOUN _ _ 8 nmod _ _
+10 . . PUNCT _ _ 1 punct _ _
+""")
+    (roles,) = _roles(rules, doc, "Attack")
+    assert roles["agent"] == ["Taliban", "al-Nusra Front"]
+
+
+def test_a_past_attack_verb_tagged_as_an_adjective_with_its_group_after_min(rules, conllu_doc):
+    """"قالت الشرطة إن مسلحين من حركة طالبان استهدفوا حاجزا للشرطة": استهدفوا is a verb
+    whatever the tagger says, and the group after "مسلحين من" (lexicon ``member_nouns``) is
+    its attacker."""
+    doc = conllu_doc("""
+# text = وقالت الشرطة إن مسلحين من حركة طالبان استهدفوا حاجزا في ولاية هلمند .
+1 وقالت قال VERB _ _ 0 root _ _
+2 الشرطة شرطة NOUN _ _ 1 nsubj _ _
+3 إن إن SCONJ _ _ 4 mark _ _
+4 مسلحين مسلح NOUN _ _ 1 nsubj _ _
+5 من من ADP _ _ 6 case _ _
+6 حركة حركة NOUN _ _ 4 nmod _ ner=B-ORG
+7 طالبان طالبان PROPN _ _ 6 nmod _ ner=E-ORG
+8 استهدفوا استهدف ADJ _ _ 7 amod _ _
+9 حاجزا حاجز NOUN _ _ 8 nmod _ _
+10 في في ADP _ _ 11 case _ _
+11 ولاية ولاية NOUN _ _ 9 nmod _ _
+12 هلمند هلمند PROPN _ _ 11 nmod _ ner=S-LOC
+13 . . PUNCT _ _ 1 punct _ _
+""")
+    (roles,) = _roles(rules, doc, "Attack")
+    assert roles["agent"] == ["Taliban"]
+
+
+def test_a_place_after_min_is_no_group_of_armed_men(rules, conllu_doc):
+    """"إن مقاتلين من حمص هاجموا …": من before a place says where they come from."""
+    doc = conllu_doc("""
+# text = وقالت الشرطة إن مقاتلين من حمص هاجموا حاجزا للجيش .
+1 وقالت قال VERB _ _ 0 root _ _
+2 الشرطة شرطة NOUN _ _ 1 nsubj _ _
+3 إن إن SCONJ _ _ 4 mark _ _
+4 مقاتلين مقاتل NOUN _ _ 1 nsubj _ _
+5 من من ADP _ _ 6 case _ _
+6 حمص حمص PROPN _ _ 4 nmod _ ner=S-LOC
+7 هاجموا هاجم ADJ _ _ 6 amod _ _
+8 حاجزا حاجز NOUN _ _ 7 nmod _ _
+9 للجيش جيش NOUN _ _ 8 nmod _ _
+10 . . PUNCT _ _ 1 punct _ _
+""")
+    for roles in _roles(rules, doc, "Attack"):
+        assert "Homs" not in roles.get("agent", [])
+
+
+def test_a_bare_town_noun_names_the_town_introduced_with_it(rules, conllu_doc):
+    """"سيطرت القوات على بلدة الصفا. وقصفت الطائرات البلدة": البلدة (lexicon
+    ``town_references``) goes on naming the place introduced as "بلدة X"."""
+    doc = conllu_doc("""
+# text = وسيطرت القوات على بلدة الصفا جنوب حلب .
+1 وسيطرت سيطر VERB _ _ 0 root _ _
+2 القوات قوة NOUN _ _ 1 nsubj _ _
+3 على على ADP _ _ 4 case _ _
+4 بلدة بلدة NOUN _ _ 1 obl _ _
+5 الصفا الصفا PROPN _ _ 4 nmod _ ner=S-LOC
+6 جنوب جنوب NOUN _ _ 1 obl _ _
+7 حلب حلب PROPN _ _ 6 nmod _ ner=S-LOC
+8 . . PUNCT _ _ 1 punct _ _
+
+# text = وقصفت الطائرات البلدة ليلا .
+1 وقصفت قصف VERB _ _ 0 root _ _
+2 الطائرات طائرة NOUN _ _ 1 nsubj _ _
+3 البلدة بلدة NOUN _ _ 1 obj _ _
+4 ليلا ليل NOUN _ _ 1 obl _ _
+5 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    town = [m for m in facts.mentions if m.sentence == 1 and m.text == "البلدة"]
+    assert [facts.actors[m.actor].label_ar for m in town] == ["الصفا"]
