@@ -314,3 +314,31 @@ def test_names_a_longer_match_on_tokens_wins_over_a_split_name(rules, conllu_doc
     assert [(facts.actors[m.actor].label_en, m.text) for m in facts.mentions] == \
         [("Abdrabbuh Mansur Hadi", "عبدربه منصور هادي")]
     assert [t.title for t in facts.titles] == ["الرئيس"]
+
+
+@pytest.mark.parametrize("words", [("رأس", "ه"), ("رأسه",)])
+def test_names_a_name_that_opens_an_idiom_is_no_name(rules, conllu_doc, words):
+    """"عاد إلى مسقط رأسه" is his birthplace (lexicon ``name_idioms``), not Muscat, with its
+    pronoun split off or not; "وصل إلى مسقط أمس" is Muscat."""
+    rest = "\n".join(f"{5 + i} {w} {w} {'PRON' if w == 'ه' else 'NOUN'} _ _ {4 + i} nmod _ _"
+                     for i, w in enumerate(words))
+    n = 5 + len(words)
+    doc = conllu_doc(f"""
+# text = وعاد اللاعب إلى مسقط {' '.join(words)} .
+1 وعاد عاد VERB _ _ 0 root _ _
+2 اللاعب لاعب NOUN _ _ 1 nsubj _ _
+3 إلى إلى ADP _ _ 4 case _ _
+4 مسقط مسقط NOUN _ _ 1 obl _ ner=S-LOC
+{rest}
+{n} . . PUNCT _ _ 1 punct _ _
+
+# text = ووصل الوزير إلى مسقط أمس .
+1 ووصل وصل VERB _ _ 0 root _ _
+2 الوزير وزير NOUN _ _ 1 nsubj _ _
+3 إلى إلى ADP _ _ 4 case _ _
+4 مسقط مسقط PROPN _ _ 1 obl _ ner=S-LOC
+5 أمس أمس NOUN _ _ 1 obl _ _
+6 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [(m.sentence, m.text) for m in facts.mentions] == [(1, "مسقط")]

@@ -314,3 +314,27 @@ def test_word_order_the_outlet_a_source_talks_to_is_no_speaker(rules, conllu_doc
 12 . . PUNCT _ _ 1 punct _ _
 """)
     assert _roles(rules, doc, "Statement") == []
+
+
+def test_word_order_an_accusative_before_the_verb_is_no_speaker(rules, conllu_doc):
+    """"وردا على أسئلة وكالة رويترز، قال مسؤول …": the parse makes ردا (an accusative: "in
+    answer") the subject; the agency it answers does not speak."""
+    doc = conllu_doc("""
+# text = وردا على أسئلة وكالة رويترز ، قال وزير الدفاع الأردني إن الهجوم فشل .
+1 وردا رد NOUN _ _ 7 nsubj _ _
+2 على على ADP _ _ 3 case _ _
+3 أسئلة سؤال NOUN _ _ 1 nmod _ _
+4 وكالة وكالة NOUN _ _ 3 nmod _ ner=B-ORG
+5 رويترز رويترز PROPN _ _ 4 nmod _ ner=E-ORG
+6 ، ، PUNCT _ _ 5 punct _ _
+7 قال قال VERB _ _ 0 root _ _
+8 وزير وزير NOUN _ _ 7 nsubj _ _
+9 الدفاع دفاع NOUN _ _ 8 nmod _ _
+10 الأردني أردني ADJ _ _ 8 amod _ _
+11 إن إن SCONJ _ _ 13 mark _ _
+12 الهجوم هجوم NOUN _ _ 13 nsubj _ _
+13 فشل فشل VERB _ _ 7 ccomp _ _
+14 . . PUNCT _ _ 7 punct _ _
+""")
+    speakers = [roles.get("speaker") for roles in _roles(rules, doc, "Statement")]
+    assert speakers and all("Reuters" not in (s or []) for s in speakers)

@@ -173,6 +173,9 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
                                       for w in range(gov + 1, child.id)):
                 continue  # "قال الجمهوريون إن مفاوضي طهران …", "… لكن فرانك": another clause's subject
             # A subject takes no preposition: in "قال الخزرجي لـ«الشرق الأوسط»" the paper is addressed.
+            if child.deprel.startswith(("nsubj", "csubj")) and child.id < gov and child.upos == "NOUN" \
+                    and child.id not in ctx.by_word and clitics.indefinite_accusative(child.text, child.norm):
+                continue  # an accusative is no subject: "وردا على أسئلة الوكالة، قال مسؤول"
             if child.deprel.startswith(("nsubj", "csubj")) and first and not any(
                     c.deprel == "case" for c in s.children(child.id)):
                 # A relative pronoun parsed as a subject (الاتفاق الذي توصلت إليه إيران) leaves

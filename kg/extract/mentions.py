@@ -31,7 +31,7 @@ from ..ids import actor_iri
 from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
 from .context import PLACE_NOUNS, QUOTE_MARKS
-from .names import (adjective_name, after_place_noun, another_body, full_lengths, quoted_outlets,
+from .names import (adjective_name, after_place_noun, another_body, full_lengths, in_idiom, quoted_outlets,
                     without_edge_punctuation)
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
@@ -146,7 +146,7 @@ class Resolver:
                 entry = match.entry
                 if another_body(sent, ids, entry):
                     continue
-                if adjective_name(self.gazetteer, sent, ids, entry):
+                if adjective_name(self.gazetteer, sent, ids, entry) or in_idiom(sent, ids):
                     taken.update(ids)  # nor is NER's span of it the country
                     continue
                 as_place = False

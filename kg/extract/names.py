@@ -13,6 +13,7 @@ from .context import PLACE_NOUNS, QUOTE_MARKS
 
 OUTLET_NOUNS = lexicon.words("outlet_nouns")
 GROUP_NOUNS = lexicon.words("group_nouns")
+NAME_IDIOMS = lexicon.words("name_idioms")
 MAX_QUOTED_NAME = 4  # words
 
 
@@ -48,6 +49,13 @@ def after_place_noun(sent: Sentence, first: int) -> bool:
     if prev >= 1 and sent.word(prev).upos == "ADJ":
         prev -= 1
     return prev >= 1 and sent.word(prev).norm in PLACE_NOUNS
+
+
+def in_idiom(sent: Sentence, ids: tuple[int, ...]) -> bool:
+    """A one-word name that opens a phrase of lexicon ``name_idioms``: مسقط in "مسقط رأسه"."""
+    if len(ids) != 1 or ids[0] >= len(sent.words):
+        return False
+    return f"{sent.word(ids[0]).norm} {sent.word(ids[0] + 1).norm}" in NAME_IDIOMS
 
 
 def full_lengths(entry: Entry) -> set[int]:
