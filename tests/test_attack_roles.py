@@ -187,3 +187,30 @@ def test_a_bare_town_noun_names_the_town_introduced_with_it(rules, conllu_doc):
     facts = rules.extract(doc)
     town = [m for m in facts.mentions if m.sentence == 1 and m.text == "البلدة"]
     assert [facts.actors[m.actor].label_ar for m in town] == ["الصفا"]
+
+
+def test_the_pronoun_of_a_noun_whose_genitive_is_hit_is_hit(rules, conllu_doc):
+    """"أسقطت الفصائل طائرة تابعة للجيش بعد استهدافها بالصواريخ": the aircraft (ها) is hit,
+    so the army named before is no attacker; with an object after it (استهدافها القرية) the
+    pronoun is the doer (see the attack rule's roles examples)."""
+    doc = conllu_doc("""
+# text = وأعلنت الفصائل إسقاط طائرة تابعة للجيش السوري بعد استهدافها بالصواريخ في ريف حماة .
+1 وأعلنت أعلن VERB _ _ 0 root _ _
+2 الفصائل فصيل NOUN _ _ 1 nsubj _ _
+3 إسقاط إسقاط NOUN _ _ 1 obj _ _
+4 طائرة طائرة NOUN _ _ 3 nmod _ _
+5 تابعة تابع ADJ _ _ 4 amod _ _
+6 للجيش جيش NOUN _ _ 5 nmod _ _
+7 السوري سوري ADJ _ _ 6 amod _ _
+8 بعد بعد ADP _ _ 9 case _ _
+9-10 استهدافها _ _ _ _ _ _ _ _
+9 استهداف استهداف NOUN _ _ 3 nmod _ _
+10 ها هو PRON _ _ 9 nmod _ _
+11 بالصواريخ صاروخ NOUN _ _ 9 nmod _ _
+12 في في ADP _ _ 13 case _ _
+13 ريف ريف NOUN _ _ 9 nmod _ _
+14 حماة حماة PROPN _ _ 13 nmod _ ner=S-LOC
+15 . . PUNCT _ _ 1 punct _ _
+""")
+    for roles in _roles(rules, doc, "Attack"):
+        assert "Syrian Armed Forces" not in roles.get("agent", [])

@@ -338,3 +338,48 @@ def test_word_order_an_accusative_before_the_verb_is_no_speaker(rules, conllu_do
 """)
     speakers = [roles.get("speaker") for roles in _roles(rules, doc, "Statement")]
     assert speakers and all("Reuters" not in (s or []) for s in speakers)
+
+
+def test_word_order_a_tatweel_preposition_tagged_otherwise_still_governs(rules, conllu_doc):
+    """"ويقول لـ«الشرق الأوسط»: «…»": لـ written apart and tagged X is still the ل the paper
+    is told with; the paper does not speak."""
+    doc = conllu_doc("""
+# text = ويقول لـ « الشرق الأوسط » : « الحرب طويلة » .
+1 ويقول قال VERB _ _ 0 root _ _
+2 لـ لـ X _ _ 1 nsubj _ _
+3 « « PUNCT _ _ 4 punct _ _
+4 الشرق شرق NOUN _ _ 1 nsubj _ ner=B-ORG
+5 الأوسط أوسط ADJ _ _ 4 amod _ ner=E-ORG
+6 » » PUNCT _ _ 4 punct _ _
+7 : : PUNCT _ _ 1 punct _ _
+8 « « PUNCT _ _ 9 punct _ _
+9 الحرب حرب NOUN _ _ 1 obj _ _
+10 طويلة طويل ADJ _ _ 9 amod _ _
+11 » » PUNCT _ _ 9 punct _ _
+12 . . PUNCT _ _ 1 punct _ _
+""")
+    assert all("الشرق الأوسط" not in (roles.get("speaker") or [])
+               for roles in _roles(rules, doc, "Statement"))
+
+
+def test_word_order_the_speaker_after_the_paper_he_tells_speaks(rules, conllu_doc):
+    """"وأوضح لـ"الصباح" سالم الحربي القيادي في الحزب أن …": the ل governs the quoted paper
+    only; the man after it speaks."""
+    doc = conllu_doc("""
+# text = وأوضح لـ " الصباح " سالم الحربي القيادي في الحزب أن الهجوم فشل .
+1 وأوضح أوضح VERB _ _ 0 root _ _
+2 لـ لـ X _ _ 1 nsubj _ _
+3 " " PUNCT _ _ 4 punct _ _
+4 الصباح صباح ADJ _ _ 2 amod _ _
+5 " " PUNCT _ _ 6 punct _ _
+6 سالم سالم X _ _ 4 nsubj _ ner=B-PER
+7 الحربي الحربي NOUN _ _ 6 nmod _ ner=E-PER
+8 القيادي قيادي ADJ _ _ 7 amod _ _
+9 في في ADP _ _ 10 case _ _
+10 الحزب حزب NOUN _ _ 8 nmod _ _
+11 أن أن SCONJ _ _ 13 mark _ _
+12 الهجوم هجوم NOUN _ _ 13 nsubj _ _
+13 فشل فشل VERB _ _ 1 ccomp _ _
+14 . . PUNCT _ _ 1 punct _ _
+""")
+    assert [roles.get("speaker") for roles in _roles(rules, doc, "Statement")] == [["سالم الحربي"]]

@@ -30,6 +30,7 @@ PARTITIVES = lexicon.words("partitives")
 PARTITIVE_OF = normalize_ar("من")
 CLOSE_TO = lexicon.words("close_to")
 GROUP_NOUNS = lexicon.words("group_nouns")
+GOVERNING_LETTERS = frozenset(clitics_.GOVERNING)
 
 
 def opens_quotation(s: Sentence, wid: int) -> bool:
@@ -171,7 +172,11 @@ class SentenceContext:
             return glued
         for wid in range(first.id - 1, max(after, first.id - 6), -1):
             w = s.word(wid)
-            if w.upos == "ADP":
+            # A one-letter preposition written apart with a tatweel (لـ, بـ) right before the name
+            # or its opening quote mark is one whatever its tag: "ويقول لـ«الشرق الأوسط»"
+            # addresses the paper (not the speaker after it: أوضح لـ"الاقتصادية" أبو محمد).
+            if w.upos == "ADP" or (w.norm in GOVERNING_LETTERS and w.text.endswith("ـ")
+                                   and all(s.word(k).text in QUOTE_MARKS for k in range(wid + 1, first.id))):
                 return None if self.partitive(wid) else w.norm
             if w.text in QUOTE_MARKS:  # لـ«الشرق الأوسط»
                 continue

@@ -25,7 +25,7 @@ from .clauses import (SUBORDINATORS, conjuncts, fronted_subject, group_after, gr
                       in_quantity_phrase, s_gathered, s_places, s_relative, s_subject, s_witness)
 from .context import COMMAS, SentenceContext, opens_quotation
 from .speakers import s_attributed, s_reported, s_source
-from .targets import doer_genitive, s_by, s_genitive, s_object, s_possessor, s_undergoer
+from .targets import doer_genitive, patient_noun, s_by, s_genitive, s_object, s_possessor, s_undergoer
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ruleset import EventRule
@@ -205,6 +205,12 @@ def s_possessive(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> 
     suffixed = any(s.word(w).upos == "PRON" for w in token.words if w > trigger) or \
         t.lemma_norm in clitics.pronoun_suffix_stems(t.norm)  # استهدافها, unsplit
     if not suffixed:
+        return []
+    # The pronoun of a noun whose genitive is hit (استهدافها) is its doer only before an object:
+    # in "إسقاط طائرة للجيش بعد استهدافها بالمضادات" the aircraft is hit.
+    after = s.word(token.words[-1] + 1) if token.words[-1] < len(s.words) else None
+    if patient_noun(t) and (after is None or after.upos not in ("NOUN", "PROPN", "X")
+                            or clitics.governing_preposition(after.norm) is not None):
         return []
     for wid in range(trigger - 1, 0, -1):
         idx = ctx.by_word.get(wid)

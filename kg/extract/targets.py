@@ -67,6 +67,11 @@ def _object_pronoun(ctx: SentenceContext, trigger: int) -> bool:
     return t.upos == "VERB" or (t.norm.endswith("ت") and not t.norm.endswith("ات")) or t.norm.endswith("وا")
 
 
+def patient_noun(w) -> bool:  # noqa: ANN001 - a Word
+    """A verbal noun whose genitive is who is hit (lexicon ``patient_nouns``: استهداف, اغتيال)."""
+    return w.lemma_norm in PATIENT_NOUNS or any(strip_article(v) in PATIENT_NOUNS for v in proclitic_variants(w.norm))
+
+
 def s_genitive(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
     """The actor the trigger noun is annexed to (idafa): غارات التحالف, هجمات داعش, معارك
     بنينا. By the parse, a mention whose head is a case-less nmod/obj of the trigger; by word
@@ -75,8 +80,7 @@ def s_genitive(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> li
     only the doer before a ل-object (:func:`doer_genitive`)."""
     s = ctx.sentence
     out: list[int] = []
-    t = s.word(trigger)
-    if t.lemma_norm in PATIENT_NOUNS or any(strip_article(v) in PATIENT_NOUNS for v in proclitic_variants(t.norm)):
+    if patient_noun(s.word(trigger)):
         out = [i for i in (ctx.by_word.get(trigger + 1), ctx.by_word.get(trigger + 2))
                if i is not None and doer_genitive(ctx, trigger, i)][:1]
         return out + [i for i in (conjuncts(ctx, out[0]) if out else []) if i not in out]
