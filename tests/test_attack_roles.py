@@ -214,3 +214,26 @@ def test_the_pronoun_of_a_noun_whose_genitive_is_hit_is_hit(rules, conllu_doc):
 """)
     for roles in _roles(rules, doc, "Attack"):
         assert "Syrian Armed Forces" not in roles.get("agent", [])
+
+
+def test_a_part_of_the_day_tagged_as_a_verb_carries_no_attack(rules, conllu_doc):
+    """"شن طيران الجيش ظهر أمس عدة غارات": ظهر before أمس is noon (lexicon
+    ``times_of_day``), not a verb between the strikes and شن, whose subject attacks."""
+    doc = conllu_doc("""
+# text = وشن طيران الجيش ظهر أمس عدة غارات على مواقع حركة طالبان .
+1 و و CCONJ _ _ 0 root _ _
+2 شن شن VERB _ _ 1 parataxis _ _
+3 طيران طيران NOUN _ _ 2 nsubj _ _
+4 الجيش جيش NOUN _ _ 3 nmod _ _
+5 ظهر ظهر VERB _ _ 2 ccomp _ _
+6 أمس أمس NOUN _ _ 5 obj _ _
+7 عدة عدة ADJ _ _ 6 amod _ _
+8 غارات غارة NOUN _ _ 7 nmod _ _
+9 على على ADP _ _ 10 case _ _
+10 مواقع موقع NOUN _ _ 8 nmod _ _
+11 حركة حركة NOUN _ _ 10 nmod _ ner=B-ORG
+12 طالبان طالبان PROPN _ _ 11 nmod _ ner=E-ORG
+13 . . PUNCT _ _ 1 punct _ _
+""")
+    (roles,) = _roles(rules, doc, "Attack")
+    assert roles == {"agent": ["Army"], "target": ["Taliban"]}

@@ -342,3 +342,35 @@ def test_names_a_name_that_opens_an_idiom_is_no_name(rules, conllu_doc, words):
 """)
     facts = rules.extract(doc)
     assert [(m.sentence, m.text) for m in facts.mentions] == [(1, "مسقط")]
+
+
+def test_names_ranks_and_degrees_before_a_name_are_not_in_it(rules, conllu_doc):
+    """NER takes "العقيد دكتور سالم العتيبي" whole: the rank (with its article) and the degree
+    (without, lexicon ``bare_ranks``) are titles, not the name."""
+    doc = conllu_doc("""
+# text = وأكد العقيد دكتور سالم العتيبي ضبط المتهمين .
+1 وأكد أكد VERB _ _ 0 root _ _
+2 العقيد عقيد NOUN _ _ 1 nsubj _ ner=B-PER
+3 دكتور دكتور NOUN _ _ 2 nmod _ ner=I-PER
+4 سالم سالم PROPN _ _ 3 nmod _ ner=I-PER
+5 العتيبي العتيبي PROPN _ _ 4 flat _ ner=E-PER
+6 ضبط ضبط NOUN _ _ 1 obj _ _
+7 المتهمين متهم NOUN _ _ 6 nmod _ _
+8 . . PUNCT _ _ 1 punct _ _
+""")
+    assert _people(rules, doc) == [("سالم العتيبي", "سالم العتيبي")]
+
+
+def test_names_a_first_name_that_is_also_a_rank_stays(rules, conllu_doc):
+    """رائد is a rank with the article (الرائد) and a first name without: "رائد صلاح"."""
+    doc = conllu_doc("""
+# text = وقال رائد صلاح إن الطريق مغلق .
+1 وقال قال VERB _ _ 0 root _ _
+2 رائد رائد PROPN _ _ 1 nsubj _ ner=B-PER
+3 صلاح صلاح PROPN _ _ 2 flat _ ner=E-PER
+4 إن إن SCONJ _ _ 6 mark _ _
+5 الطريق طريق NOUN _ _ 6 nsubj _ _
+6 مغلق مغلق ADJ _ _ 1 ccomp _ _
+7 . . PUNCT _ _ 1 punct _ _
+""")
+    assert _people(rules, doc) == [("رائد صلاح", "رائد صلاح")]

@@ -383,3 +383,47 @@ def test_word_order_the_speaker_after_the_paper_he_tells_speaks(rules, conllu_do
 14 . . PUNCT _ _ 1 punct _ _
 """)
     assert [roles.get("speaker") for roles in _roles(rules, doc, "Statement")] == [["سالم الحربي"]]
+
+
+def test_word_order_a_relative_of_a_named_person_speaks_for_herself(rules, conllu_doc):
+    """"وأكدت والدة اللاعب سامي الحربي أن …" (lexicon ``kin_nouns``, والدة split as و + الدة
+    by the tokeniser): the mother speaks, not the player named after her."""
+    doc = conllu_doc("""
+# text = وأكدت والدة اللاعب سامي الحربي أن ابنها بخير .
+1 وأكدت أكد VERB _ _ 0 root _ _
+2-3 والدة _ _ _ _ _ _ _ _
+2 و و CCONJ _ _ 1 cc _ _
+3 الدة دة NOUN _ _ 1 nsubj _ _
+4 اللاعب لاعب NOUN _ _ 3 nmod _ _
+5 سامي سامي PROPN _ _ 4 nmod _ ner=B-PER
+6 الحربي الحربي PROPN _ _ 5 flat _ ner=E-PER
+7 أن أن SCONJ _ _ 8 mark _ _
+8 ابنها ابن NOUN _ _ 1 ccomp _ _
+9 بخير خير NOUN _ _ 8 nmod _ _
+10 . . PUNCT _ _ 1 punct _ _
+""")
+    assert all("سامي الحربي" not in (roles.get("speaker") or []) for roles in _roles(rules, doc, "Statement"))
+
+
+def test_word_order_a_verb_after_an_indefinite_noun_is_its_relative_clause(rules, conllu_doc):
+    """"وقال الناطق سالم العتيبي إن الغرفة تلقت بلاغا من شخص يفيد بأن …": the caller (شخص
+    يفيد) says it, so يفيد does not go on with the spokesman."""
+    doc = conllu_doc("""
+# text = وقال سالم العتيبي إن الغرفة تلقت بلاغا من شخص يفيد بأن ابنه مفقود .
+1 وقال قال VERB _ _ 0 root _ _
+2 سالم سالم PROPN _ _ 1 nsubj _ ner=B-PER
+3 العتيبي العتيبي PROPN _ _ 2 flat _ ner=E-PER
+4 إن إن SCONJ _ _ 6 mark _ _
+5 الغرفة غرفة NOUN _ _ 6 nsubj _ _
+6 تلقت تلقى VERB _ _ 1 ccomp _ _
+7 بلاغا بلاغ NOUN _ _ 6 obj _ _
+8 من من ADP _ _ 9 case _ _
+9 شخص شخص NOUN _ _ 7 nmod _ _
+10 يفيد أفاد VERB _ _ 9 acl _ _
+11 بأن أن SCONJ _ _ 12 mark _ _
+12 ابنه ابن NOUN _ _ 10 ccomp _ _
+13 مفقود مفقود ADJ _ _ 12 amod _ _
+14 . . PUNCT _ _ 1 punct _ _
+""")
+    triggers = [e.trigger for e in rules.extract(doc).events if e.type == "Statement"]
+    assert triggers == ["وقال"]

@@ -30,6 +30,9 @@ QUANTITY_VERBS = lexicon.words("quantity_verbs")
 QUANTITY_OPENER = "ما"
 ATTACKED = lexicon.words("attacked_things")
 MEMBER_NOUNS = lexicon.words("member_nouns")
+KIN_NOUNS = lexicon.words("kin_nouns")
+TIMES_OF_DAY = lexicon.words("times_of_day")
+TIME_AFTER = lexicon.words("time_after")
 MEMBER_OF = "من"
 WITNESS_REACH = 8  # words back from an event noun to the verb that witnesses it, place name and time between
 
@@ -37,6 +40,48 @@ WITNESS_REACH = 8  # words back from an event noun to the verb that witnesses it
 def attacked_thing(w) -> bool:  # noqa: ANN001 - a Word
     """A position, base, vehicle or fighters (lexicon ``attacked_things``), by lemma or form."""
     return w.lemma_norm in ATTACKED or any(strip_article(v) in ATTACKED for v in proclitic_variants(w.norm))
+
+
+def relative_of_indefinite(ctx: SentenceContext, trigger: int) -> bool:
+    """An imperfect verb right after an indefinite noun is that noun's relative clause: in
+    "تلقت الغرفة بلاغا من شخص يفيد بأن …" the caller says it, and in "وهو اتهام تنفيه
+    السلطات" the authorities deny the charge; neither goes on with an actor named before."""
+    s = ctx.sentence
+    prev = s.word(trigger - 1) if trigger > 1 else None
+    return prev is not None and prev.upos == "NOUN" and trigger - 1 not in ctx.by_word \
+        and not prev.norm.startswith(clitics.ARTICLE) and not clitics.indefinite_accusative(prev.text, prev.norm) \
+        and clitics.strip_conjunction(s.word(trigger).norm)[:1] in ("ي", "ت")
+
+
+def time_of_day(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence
+    """Word ``wid`` is a part of the day before a day (lexicons ``times_of_day``,
+    ``time_after``): "ظهر أمس", "فجر الأحد", however it is tagged."""
+    if wid >= len(s.words) or clitics.strip_conjunction(s.word(wid).norm) not in TIMES_OF_DAY:
+        return False
+    nxt = s.word(wid + 1).norm
+    return nxt in TIME_AFTER or is_weekday(nxt)
+
+
+def is_kin(s, w) -> bool:  # noqa: ANN001 - a Sentence and a Word
+    """A noun of kin (lexicon ``kin_nouns``), by form, lemma or whole token (the tokeniser may
+    split والدة into و + الدة)."""
+    return clitics.strip_conjunction(w.norm) in KIN_NOUNS or w.lemma_norm in KIN_NOUNS \
+        or s.tokens[w.token].norm in KIN_NOUNS
+
+
+def _kin_between(ctx: SentenceContext, subject: int, index: int) -> bool:
+    """A noun of kin (lexicon ``kin_nouns``) heads the subject's phrase above mention
+    ``index``: in "أكدت والدة اللاعب سامي" the mother is the subject, not the player."""
+    s, words = ctx.sentence, set(ctx.mentions[index].words)
+    wid, seen = ctx.head_of(index).head, 0
+    while wid and wid not in words and seen < 8:
+        w = s.word(wid)
+        if is_kin(s, w):
+            return True
+        if wid == subject:
+            break
+        wid, seen = w.head, seen + 1
+    return False
 
 
 def _owned_after_subject(ctx: SentenceContext, subject: int, wid: int) -> bool:
@@ -96,6 +141,8 @@ def group_after(ctx: SentenceContext, trigger: int, window: int = 20, stop_at_ve
             break
         if stop_at_verb and w.upos == "VERB":
             break
+        if not out and w.upos in ("NOUN", "X") and is_kin(s, w):
+            break  # "أكدت والدة اللاعب سامي الحربي": the mother speaks, not the player
         if free_only and w.upos == "ADP" and len(s.tokens[w.token].words) == 1 and not ctx.partitive(wid):
             break
     return out
@@ -191,7 +238,8 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
                 if cut is None and rule is not None and any("possessor" in st for st in rule.roles.values()):
                     cut = next((w for w in sorted(ctx.subtree(child.id, limit=8)) if w > child.id
                                 and _owned_after_subject(ctx, child.id, w)), None)
-                found = [i for i in found if cut is None or ctx.mentions[i].words[0] < cut]
+                found = [i for i in found if (cut is None or ctx.mentions[i].words[0] < cut)
+                         and not _kin_between(ctx, child.id, i)]
                 # A subject that heads a long title (النائبة عن التحالف المدني في مجلس النواب
                 # سارة علي) is the title's holder, however far the name.
                 holder = ctx.title_holder.get(child.id)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..facts import Actor, Event
 from ..lang.ar import clitics, lexicon, normalize_ar
-from .clauses import s_subject
+from .clauses import relative_of_indefinite, s_subject
 from .context import COMMAS, PARTITIVES, SentenceContext
 from .steps import ArticleState, SentenceState, SentenceStep
 
@@ -98,6 +98,8 @@ def explicit_subject(ctx: SentenceContext, trigger: int) -> bool:
     if any(c.deprel.startswith("nsubj") for c in s.children(trigger)):
         return True
     if trigger > 1 and s.word(trigger - 1).norm in RELATIVES:
+        return True
+    if relative_of_indefinite(ctx, trigger):
         return True
     if _after_kana_subject(ctx, trigger):
         return True

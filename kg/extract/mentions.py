@@ -74,6 +74,16 @@ def _restore_article(sentence: Sentence, word) -> str:
 _CLITICS = clitics.CLITIC_WORDS | {clitics.ARTICLE}
 PLACE_NAME_HEADS = lexicon.words("place_name_heads")
 HONORIFICS = lexicon.words("honorifics")
+RANKS = lexicon.words("military_ranks")
+
+
+BARE_RANKS = lexicon.words("bare_ranks")
+
+
+def _honorific(form: str) -> bool:
+    """An honorific or a military rank (lexicons ``honorifics``, ``military_ranks``), or one
+    written without the article (lexicon ``bare_ranks``: دكتور، عقيد)."""
+    return form in HONORIFICS or form in RANKS or form in BARE_RANKS
 
 
 def _token_match_words(sentence: Sentence, start: int, end: int, entry: Entry) -> tuple[int, ...]:
@@ -239,8 +249,10 @@ class Resolver:
         out: list[Entity] = []
         headed: set[tuple[int, ...]] = set()
         for ent in sent.entities:
-            if ent.type == "PER" and len(ent.words) > 1 and sent.word(ent.words[0]).norm in HONORIFICS:
-                second = sent.word(ent.words[1])  # الدكتور X: the honorific is a title, not the name
+            # الدكتور X, العقيد دكتور X, رقيب X: honorifics and ranks, with the article or
+            # without, are titles, not the name.
+            while ent.type == "PER" and len(ent.words) > 1 and _honorific(sent.word(ent.words[0]).norm):
+                second = sent.word(ent.words[1])
                 ent = Entity(ent.text[second.start - ent.start:], ent.type, second.start, ent.end, ent.words[1:])
             last = out[-1] if out else None
             if last is not None and ent.type == "LOC" and last.type == "LOC" \

@@ -34,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .extractor import Extractor
 
 
-VETO_REACH = 6  # words after a trigger that a `near` veto reads
+VETO_REACH = 6  # tokens after a trigger's that a `near` veto reads (clitics split off count not)
 
 @dataclass
 class EventRule:
@@ -90,7 +90,10 @@ class EventRule:
         after = sentence.word(trigger + 1).norm if trigger < len(sentence.words) else ""
         if before in self.veto_before or after in self.veto_after:
             return True
-        for wid in range(trigger + 1, min(len(sentence.words), trigger + VETO_REACH) + 1):
+        token = sentence.word(trigger).token
+        for wid in range(trigger + 1, len(sentence.words) + 1):
+            if sentence.word(wid).token - token > VETO_REACH:
+                break
             form = sentence.word(wid).norm
             readings = set(clitics.proclitic_variants(form))
             readings.update(stem for r in list(readings) for stem in clitics.pronoun_suffix_stems(r))

@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Callable
 from ..gazetteer import Entry
 from ..lang.ar import clitics, lexicon, normalize_ar
 from .clauses import (SUBORDINATORS, conjuncts, fronted_subject, group_after, group_before,
-                      in_quantity_phrase, s_gathered, s_places, s_relative, s_subject, s_witness)
+                      in_quantity_phrase, relative_of_indefinite, s_gathered, s_places, s_relative, s_subject, s_witness,
+                      time_of_day)
 from .context import COMMAS, SentenceContext, opens_quotation
 from .speakers import s_attributed, s_reported, s_source
 from .targets import doer_genitive, patient_noun, s_by, s_genitive, s_object, s_possessor, s_undergoer
@@ -73,6 +74,8 @@ def s_before(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list
                and not any(s.word(w).norm in SUBORDINATORS for w in range(trigger + 1, c.id))
                for c in s.children(trigger)):
             return []  # "…، كما أعلنت السلطات المحلية": the subject after the verb speaks
+        if relative_of_indefinite(ctx, trigger):
+            return []  # "المسلحين عبروا … وهو اتهام تنفيه السلطات": not the gunmen
         for wid in range(trigger - 1, max(0, trigger - 21), -1):
             w = s.word(wid)
             if ctx.is_break(w) or (w.upos == "VERB" and wid not in ctx.by_word):
@@ -117,7 +120,7 @@ def _carrier(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> int 
         w = s.word(wid)
         if ctx.is_break(w):
             return None
-        if w.upos == "VERB":
+        if w.upos == "VERB" and not time_of_day(s, wid):  # not ظهر of "ظهر أمس"
             return wid if rule.governs(w) else None
     return None
 
@@ -157,7 +160,7 @@ def s_verb_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -
     with وشن tagged NOUN); one with none is a verbal noun ("واصلت الطائرات شن غاراتها"), and
     the search goes on to the verb before it."""
     s = ctx.sentence
-    if s.word(trigger).upos == "VERB":
+    if s.word(trigger).upos == "VERB" or relative_of_indefinite(ctx, trigger):
         return []  # a verb has its own subject: "…، كما أعلنت السلطات" is not قتل's subject
     counted, depth = 0, 0  # words in brackets do not count: "في أواسط تموز (يوليو) الحالي"
     for wid in range(trigger - 1, 0, -1):
@@ -172,7 +175,7 @@ def s_verb_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -
             if found or fronted_subject(ctx, wid):
                 return found or fronted_subject(ctx, wid)
             continue
-        if w.upos == "VERB" and not in_quantity_phrase(ctx, wid):
+        if w.upos == "VERB" and not in_quantity_phrase(ctx, wid) and not time_of_day(s, wid):
             if rule is not None and not rule.governs(w):
                 return []
             found = s_subject(ctx, wid, rule) or group_after(ctx, wid, window=trigger - wid) \

@@ -26,6 +26,7 @@ ENVOYS = lexicon.words("envoy_heads")
 APPOINT = lexicon.words("appoint_words")
 HONORIFICS = lexicon.words("honorifics")
 RANKS = lexicon.words("military_ranks")
+BARE_RANKS = lexicon.words("bare_ranks")
 DEGREES = lexicon.words("degrees")
 TO = normalize_ar("إلى")
 FOR = normalize_ar("عن")
@@ -85,6 +86,12 @@ class Titles(SentenceStep):
 
     def __call__(self, state: ArticleState, sent: SentenceState) -> None:
         state.facts.titles.extend(find_titles(self.rules, state.text, sent.ctx, sent.source))
+
+
+def _rank_or_degree(form: str) -> bool:
+    """A degree, form of address or military rank (lexicons ``degrees``, ``military_ranks``,
+    ``bare_ranks``)."""
+    return form in DEGREES or form in RANKS or form in BARE_RANKS
 
 
 def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceRef) -> list[Title]:
@@ -199,7 +206,11 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         # An official named by title and nationality is someone else (التقى الملك عبد الله الرئيس
         # الفرنسي).
         appointed = first <= n and appointed_as(s, ctx.mentions[idx].words[0], s.word(first), rule.heads)
-        if idx in found and not appointed and not (
+        # A rank or degree alone before the name leaves room for the office after it, without
+        # the article ("العقيد منصور الغامدي مدير الجوازات"): both are titles.
+        rank_only = idx in found and all(_rank_or_degree(s.word(w).norm)
+                                         for w in range(found[idx][0], found[idx][1] + 1))
+        if idx in found and not appointed and not rank_only and not (
                 first <= n and first not in ctx.by_word and s.word(first).norm.startswith(clitics.ARTICLE)
                 and is_head(s.word(first))):
             continue
@@ -248,8 +259,11 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
                 words.pop()
             while words and words[0].upos == "PRON" and not is_head(words[0]):
                 words.pop(0)  # "هو الرئيس عبد الفتاح السيسي": the title starts at its head
-            while len(words) > 1 and (words[-1].norm in HONORIFICS or words[-1].norm in RANKS):
+            while len(words) > 1 and (words[-1].norm in HONORIFICS or words[-1].norm in RANKS
+                                      or words[-1].norm in BARE_RANKS):
                 words.pop()  # "وزير الداخلية الكويتي الشيخ محمد": the office, not the honorific
+            if len(words) > 2 and words[-1].upos == "ADJ" and _rank_or_degree(words[-2].norm):
+                del words[-2:]  # "… حرس الحدود العميد البحري": a rank and its branch
             if not words or not any(is_head(w) for w in words[:2]) or all(w.norm in DEGREES for w in words):
                 continue  # no head, or only a degree or form of address (الدكتور)
             # Before a name, an indefinite accusative head (رئيسا غربيا قادما من …) describes; it
