@@ -232,7 +232,7 @@ def load_curated(path: Path) -> tuple[dict[str, dict[str, Any]], list[Record]]:
         if not isinstance(item, dict) or not _ID.match(str(item.get("id", ""))):
             raise _err(path, where, "an actor needs 'id' (a lower-case slug)", "add e.g. id: kadhimi")
         where = f"actors:{item['id']}"
-        unknown = set(item) - {"id", "type", "en", "en_alt", "ar", "wikidata", "roles", "led_by", "part_of"}
+        unknown = set(item) - {"id", "type", "en", "en_alt", "ar", "wikidata", "roles", "led_by", "part_of", "demonym"}
         if unknown:
             raise _err(path, where, f"unknown keys {sorted(unknown)}", "remove them or fix their spelling")
         if item.get("type") not in TYPES:
@@ -251,6 +251,9 @@ def load_curated(path: Path) -> tuple[dict[str, dict[str, Any]], list[Record]]:
             ar=_strings(item.get("ar"), path, where, "ar"),
             same_as=_wikidata(item.get("wikidata"), path, where),
             led_by=item.get("led_by"), part_of=item.get("part_of"), roles=roles,
+            # A group's adjective (حوثي): قصف حوثي, مسلحون حوثيون, like a country's demonym.
+            demonyms=[form for base in _strings(item.get("demonym"), path, where, "demonym")
+                      for form in demonym_forms(base)],
         ))
     return countries, actors
 

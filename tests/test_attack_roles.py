@@ -237,3 +237,42 @@ def test_a_part_of_the_day_tagged_as_a_verb_carries_no_attack(rules, conllu_doc)
 """)
     (roles,) = _roles(rules, doc, "Attack")
     assert roles == {"agent": ["Army"], "target": ["Taliban"]}
+
+
+def test_a_group_adjective_on_an_attack_noun_names_the_attacker(rules, conllu_doc):
+    """"قتل مدنيان في قصف حوثي على أحياء المدينة": حوثي is the Houthis' adjective (the
+    gazetteer's ``demonym`` of the group), as أمريكي is a country's."""
+    doc = conllu_doc("""
+# text = وقتل مدنيان في قصف حوثي على أحياء مدينة تعز .
+1 وقتل قتل VERB _ _ 0 root _ _
+2 مدنيان مدني NOUN _ _ 1 nsubj _ _
+3 في في ADP _ _ 4 case _ _
+4 قصف قصف NOUN _ _ 1 obl _ _
+5 حوثي حوثي ADJ _ _ 4 amod _ _
+6 على على ADP _ _ 7 case _ _
+7 أحياء حي NOUN _ _ 4 nmod _ _
+8 مدينة مدينة NOUN _ _ 7 nmod _ _
+9 تعز تعز PROPN _ _ 8 nmod _ ner=S-LOC
+10 . . PUNCT _ _ 1 punct _ _
+""")
+    (roles,) = _roles(rules, doc, "Attack")
+    assert roles["agent"] == ["Houthis"]
+
+
+def test_the_house_of_a_group_member_after_the_verb_is_hit_not_attacking(rules, conllu_doc):
+    """"استهدف هجوم منزل قيادي حوثي": the parse may make the house the verb's subject; its
+    owner's group does not attack."""
+    doc = conllu_doc("""
+# text = وفي صنعاء استهدف منزل قيادي حوثي مساء الاثنين .
+1 وفي في ADP _ _ 2 case _ _
+2 صنعاء صنعاء PROPN _ _ 3 obl _ ner=S-LOC
+3 استهدف استهدف VERB _ _ 0 root _ _
+4 منزل منزل NOUN _ _ 3 nsubj _ _
+5 قيادي قيادي NOUN _ _ 4 nmod _ _
+6 حوثي حوثي NOUN _ _ 5 nmod _ _
+7 مساء مساء NOUN _ _ 3 obl _ _
+8 الاثنين اثنين NOUN _ _ 7 nmod _ _
+9 . . PUNCT _ _ 3 punct _ _
+""")
+    for roles in _roles(rules, doc, "Attack"):
+        assert "Houthis" not in roles.get("agent", [])

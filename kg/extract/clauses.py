@@ -29,6 +29,7 @@ CLAUSE_LINKS = lexicon.words("clause_links")
 QUANTITY_VERBS = lexicon.words("quantity_verbs")
 QUANTITY_OPENER = "ما"
 ATTACKED = lexicon.words("attacked_things")
+ATTACKED_PLACES = lexicon.words("attacked_places")
 MEMBER_NOUNS = lexicon.words("member_nouns")
 KIN_NOUNS = lexicon.words("kin_nouns")
 TIMES_OF_DAY = lexicon.words("times_of_day")
@@ -47,10 +48,13 @@ def relative_of_indefinite(ctx: SentenceContext, trigger: int) -> bool:
     "تلقت الغرفة بلاغا من شخص يفيد بأن …" the caller says it, and in "وهو اتهام تنفيه
     السلطات" the authorities deny the charge; neither goes on with an actor named before."""
     s = ctx.sentence
-    prev = s.word(trigger - 1) if trigger > 1 else None
+    prev, t = (s.word(trigger - 1) if trigger > 1 else None), s.word(trigger)
+    form = clitics.strip_conjunction(t.norm)
+    # Tagged as a noun, only a short form is the verb (تنفي), not a verbal noun (تفجير، تصريح).
+    if form[:1] not in ("ي", "ت") or (t.upos not in ("VERB", "X") and len(form) > 4):
+        return False
     return prev is not None and prev.upos == "NOUN" and trigger - 1 not in ctx.by_word \
-        and not prev.norm.startswith(clitics.ARTICLE) and not clitics.indefinite_accusative(prev.text, prev.norm) \
-        and clitics.strip_conjunction(s.word(trigger).norm)[:1] in ("ي", "ت")
+        and not prev.norm.startswith(clitics.ARTICLE) and not clitics.indefinite_accusative(prev.text, prev.norm)
 
 
 def time_of_day(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence
@@ -82,6 +86,11 @@ def _kin_between(ctx: SentenceContext, subject: int, index: int) -> bool:
             break
         wid, seen = w.head, seen + 1
     return False
+
+
+def attacked_place(w) -> bool:  # noqa: ANN001 - a Word
+    """A place or building that is hit (lexicon ``attacked_places``), by lemma or form."""
+    return w.lemma_norm in ATTACKED_PLACES or any(strip_article(v) in ATTACKED_PLACES for v in proclitic_variants(w.norm))
 
 
 def _owned_after_subject(ctx: SentenceContext, subject: int, wid: int) -> bool:

@@ -405,6 +405,7 @@ class GenericActors(ArticleStep):
         for j in range(ids[-1] + 1, min(n, ids[-1] + 3) + 1):
             w = sent.word(j)
             entry = self.rules.gazetteer.demonym(w.text) if head.demonym else None
+            entry = entry if entry is None or entry.cls == "Country" else None  # not a group's (حوثي)
             on_head = w.head in ids or w.head in run if parsed else entry is not None
             if not on_head or (parsed and not w.deprel.startswith("amod")) or w.norm in self.data.links:
                 break

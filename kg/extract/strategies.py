@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..gazetteer import Entry
 from ..lang.ar import clitics, lexicon, normalize_ar
-from .clauses import (SUBORDINATORS, conjuncts, fronted_subject, group_after, group_before,
+from .clauses import (SUBORDINATORS, attacked_place, conjuncts, fronted_subject, group_after, group_before,
                       in_quantity_phrase, relative_of_indefinite, s_gathered, s_places, s_relative, s_subject, s_witness,
                       time_of_day)
 from .context import COMMAS, SentenceContext, opens_quotation
@@ -274,6 +274,9 @@ def s_subject_demonym(ctx: SentenceContext, trigger: int, rule: EventRule | None
     if not subjects and verb + 1 <= len(s.words) and verb + 1 not in ctx.by_word \
             and s.word(verb + 1).upos in ("NOUN", "X"):
         subjects = [s.word(verb + 1)]  # VSO: the noun right after the verb
+    # A house or position after the verb is hit, whatever the parse says: in "استهدف
+    # منزل قيادي حوثي" the Houthis are not the attackers.
+    subjects = [c for c in subjects if not (c.id > verb and attacked_place(c))]
     out: list[Entry] = []
     for subj in subjects:
         near = [c.id for c in s.children(subj.id) if c.deprel.startswith("amod")] + [subj.id + 1]
