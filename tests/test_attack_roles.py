@@ -276,3 +276,46 @@ def test_the_house_of_a_group_member_after_the_verb_is_hit_not_attacking(rules, 
 """)
     for roles in _roles(rules, doc, "Attack"):
         assert "Houthis" not in roles.get("agent", [])
+
+
+def test_a_place_among_a_list_takes_the_lists_preposition(rules, conllu_doc):
+    """"سيطر المسلحون على مناطق عدة من بينها مدينة الرمادي" (lexicon ``among_links``): على
+    governs the Ramadi of the list, so the place was taken."""
+    doc = conllu_doc("""
+# text = وسيطر المسلحون على مناطق عدة من بينها مدينة الرمادي .
+1 وسيطر سيطر VERB _ _ 0 root _ _
+2 المسلحون مسلح NOUN _ _ 1 nsubj _ _
+3 على على ADP _ _ 4 case _ _
+4 مناطق منطقة NOUN _ _ 1 obl _ _
+5 عدة عدة ADJ _ _ 4 amod _ _
+6 من من ADP _ _ 8 case _ _
+7 بين بين ADP _ _ 8 case _ _
+8 ها هو PRON _ _ 4 nmod _ _
+9 مدينة مدينة NOUN _ _ 8 nmod _ _
+10 الرمادي الرمادي PROPN _ _ 9 nmod _ ner=S-LOC
+11 . . PUNCT _ _ 1 punct _ _
+""")
+    (roles,) = _roles(rules, doc, "Attack")
+    assert roles["location"] == ["Ramadi"]
+
+
+def test_this_country_names_the_last_country_named(rules, conllu_doc):
+    """"انسحبت القوات من أفغانستان وبقي في هذا البلد ألف جندي" (lexicon
+    ``country_references``): هذا البلد is Afghanistan, a place."""
+    doc = conllu_doc("""
+# text = وانسحبت القوات من أفغانستان وبقي في هذا البلد ألف جندي .
+1 وانسحبت انسحب VERB _ _ 0 root _ _
+2 القوات قوة NOUN _ _ 1 nsubj _ _
+3 من من ADP _ _ 4 case _ _
+4 أفغانستان أفغانستان PROPN _ _ 1 obl _ ner=S-LOC
+5 وبقي بقي VERB _ _ 1 conj _ _
+6 في في ADP _ _ 8 case _ _
+7 هذا هذا DET _ _ 8 det _ _
+8 البلد بلد NOUN _ _ 5 obl _ _
+9 ألف ألف NUM _ _ 5 nsubj _ _
+10 جندي جندي NOUN _ _ 9 nmod _ _
+11 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    (m,) = [m for m in facts.mentions if m.text == "البلد"]
+    assert facts.actors[m.actor].label_en == "Afghanistan" and m.as_place

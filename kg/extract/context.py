@@ -31,6 +31,7 @@ PARTITIVE_OF = normalize_ar("من")
 CLOSE_TO = lexicon.words("close_to")
 GROUP_NOUNS = lexicon.words("group_nouns")
 GOVERNING_LETTERS = frozenset(clitics_.GOVERNING)
+AMONG_LINKS = frozenset(w.replace(" ", "") for w in lexicon.words("among_links"))
 
 
 def opens_quotation(s: Sentence, wid: int) -> bool:
@@ -157,6 +158,9 @@ class SentenceContext:
         governs اشتباكات, not Burundi)."""
         m = self.mentions[index]
         s = self.sentence
+        among = self._among_link(m.words[0])
+        if among is not None:
+            return self._list_preposition(among, after)
         head = self.head_of(index)
         for child in s.children(head.id):
             if child.deprel == "case" and child.id not in m.words:  # not ب of بنيامين
@@ -190,6 +194,36 @@ class SentenceContext:
             if w.upos in ("VERB", "PUNCT", "CCONJ", "SCONJ", "PRON") or wid in self.by_word or \
                     not (phrase or wid in self.title_words):
                 break
+        return None
+
+    def _among_link(self, first: int) -> int | None:
+        """The first word of a link that puts a name among a list (lexicon ``among_links``: من
+        بينها, بما فيها, ومنها) right before word ``first`` (past place nouns: من بينها العاصمة
+        صنعاء), if any."""
+        s = self.sentence
+        wid = first - 1
+        while wid >= 1 and s.word(wid).norm in PLACE_NOUNS and wid not in self.by_word:
+            wid -= 1
+        joined = ""
+        for k in range(wid, max(0, wid - 4), -1):
+            joined = s.word(k).norm + joined
+            if joined in AMONG_LINKS:
+                return k
+        return None
+
+    def _list_preposition(self, link: int, after: int) -> str | None:
+        """The preposition of the list a link (من بينها) follows: على in "سيطروا على مناطق عدة
+        من بينها صنعاء"; None when the list is free (قصفت مدنا عدة من بينها حلب)."""
+        s = self.sentence
+        for wid in range(link - 1, max(after, link - 5), -1):
+            w = s.word(wid)
+            if w.upos == "ADP":
+                return None if self.partitive(wid) else w.norm
+            if w.upos not in ("NOUN", "ADJ", "X", "NUM") or wid in self.by_word:
+                break
+            glued = clitics_.governing_preposition(w.norm)
+            if glued is not None:
+                return glued
         return None
 
     def partitive(self, wid: int) -> bool:

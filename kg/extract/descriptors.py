@@ -19,6 +19,8 @@ from .steps import ArticleState, ArticleStep
 
 CITY_REFERENCES = lexicon.words("city_references")
 TOWN_REFERENCES = lexicon.words("town_references")
+COUNTRY_REFERENCES = lexicon.words("country_references")
+DEMONSTRATIVES = lexicon.words("demonstratives")
 TOWN_REACH = 3  # sentences back to the town a bare البلدة goes on naming
 MIN_CITY_MENTIONS = 2  # the main city is named at least this often, and more than any other place
 
@@ -83,6 +85,23 @@ def _last_town(state: ArticleState, places: list[Mention], sentence: int, before
     return found
 
 
+def _this_country(state: ArticleState, taken: set[tuple[int, int]]) -> list[Mention]:
+    """"هذا البلد" (lexicon ``country_references`` after a demonstrative): the last country
+    named before it, at most TOWN_REACH sentences back, as a place."""
+    countries = [m for m in state.mentions if state.actors[m.actor].cls == "Country"]
+    out = []
+    for sent in state.doc.sentences:
+        for w in sent.words[1:]:
+            if (sent.index, w.id) in taken or w.norm not in COUNTRY_REFERENCES \
+                    or sent.word(w.id - 1).norm not in DEMONSTRATIVES:
+                continue
+            before = [m.actor for m in countries if sent.index - TOWN_REACH <= m.sentence < sent.index
+                      or (m.sentence == sent.index and m.words[-1] < w.id)]
+            if before:
+                out.append(Mention(before[-1], sent.index, w.start, w.end, state.text[w.start:w.end], (w.id,), True))
+    return out
+
+
 class MainCity(ArticleStep):
     """A bare "المدينة" (lexicon ``city_references``) names the article's main city: the place
     (not a country) named most often in the article, at least twice and more than any other.
@@ -90,7 +109,8 @@ class MainCity(ArticleStep):
     sentence comes first ("وأشار سكان في تعز إلى أن الدخان غطى سماء المدينة"). Not when a
     noun, name or adjective follows (المدينة المنورة، المدينة القديمة), nor when no place
     clearly leads. A bare "البلدة" or "القرية" (lexicon ``town_references``) names the last
-    place introduced as "بلدة X" or "قرية X" (:func:`_last_town`), or nothing."""
+    place introduced as "بلدة X" or "قرية X" (:func:`_last_town`), or nothing; "هذا البلد" the
+    last country named (:func:`_this_country`)."""
 
     name = "main_city"
     requires = frozenset({"actors", "mentions"})
@@ -120,6 +140,7 @@ class MainCity(ArticleStep):
                     actor = _last_town(state, places, sent.index, w.id, clitics.strip_article(town))
                 if actor is not None:
                     added.append(Mention(actor, sent.index, w.start, w.end, state.text[w.start:w.end], (w.id,), True))
+        added += _this_country(state, taken)
         if added:
             state.mentions.extend(added)
             state.mentions.sort(key=lambda m: (m.sentence, m.start))
