@@ -374,3 +374,21 @@ def test_names_a_first_name_that_is_also_a_rank_stays(rules, conllu_doc):
 7 . . PUNCT _ _ 1 punct _ _
 """)
     assert _people(rules, doc) == [("رائد صلاح", "رائد صلاح")]
+
+
+def test_names_words_with_tanween_are_no_name(rules, conllu_doc):
+    """NER may tag "بيانًا رسميًا" (a statement, with tanween) as an organisation; a word
+    written with tanween is a common noun, and nobody speaks."""
+    doc = conllu_doc("""
+# text = وأصدرت الوزارة بيانًا رسميًا طالبت فيه بالهدوء .
+1 وأصدرت أصدر VERB _ _ 0 root _ _
+2 الوزارة وزارة NOUN _ _ 1 nsubj _ _
+3 بيانًا بيان NOUN _ _ 1 obj _ ner=B-ORG
+4 رسميًا رسمي ADJ _ _ 3 amod _ ner=E-ORG
+5 طالبت طالب VERB _ _ 3 acl _ _
+6 فيه في ADP _ _ 5 obl _ _
+7 بالهدوء هدوء NOUN _ _ 5 obl _ _
+8 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [m.text for m in facts.mentions] == []

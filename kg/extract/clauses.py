@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..dates import is_weekday
 from ..lang.ar import clitics, lexicon, proclitic_variants, strip_article
-from .context import QUOTE_MARKS, SentenceContext, opens_quotation
+from .context import PARTITIVE_OF, QUOTE_MARKS, SentenceContext, opens_quotation
 from .names import outlet_noun
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,12 +29,12 @@ CLAUSE_LINKS = lexicon.words("clause_links")
 QUANTITY_VERBS = lexicon.words("quantity_verbs")
 QUANTITY_OPENER = "ما"
 ATTACKED = lexicon.words("attacked_things")
+PERSON_PREFIXES = clitics.IMPERFECT[:2]  # he / she (or they): يفيد، تنفي
 ATTACKED_PLACES = lexicon.words("attacked_places")
 MEMBER_NOUNS = lexicon.words("member_nouns")
 KIN_NOUNS = lexicon.words("kin_nouns")
 TIMES_OF_DAY = lexicon.words("times_of_day")
 TIME_AFTER = lexicon.words("time_after")
-MEMBER_OF = "من"
 WITNESS_REACH = 8  # words back from an event noun to the verb that witnesses it, place name and time between
 
 
@@ -51,7 +51,7 @@ def relative_of_indefinite(ctx: SentenceContext, trigger: int) -> bool:
     prev, t = (s.word(trigger - 1) if trigger > 1 else None), s.word(trigger)
     form = clitics.strip_conjunction(t.norm)
     # Tagged as a noun, only a short form is the verb (تنفي), not a verbal noun (تفجير، تصريح).
-    if form[:1] not in ("ي", "ت") or (t.upos not in ("VERB", "X") and len(form) > 4):
+    if form[:1] not in PERSON_PREFIXES or (t.upos not in ("VERB", "X") and len(form) > 4):
         return False
     return prev is not None and prev.upos == "NOUN" and trigger - 1 not in ctx.by_word \
         and not prev.norm.startswith(clitics.ARTICLE) and not clitics.indefinite_accusative(prev.text, prev.norm)
@@ -162,7 +162,7 @@ def _member_of(ctx: SentenceContext, index: int) -> bool:
     ``member_nouns``): مسلحين من الحركة, عناصر من التنظيم. Not a place: "مقاتلون من المدينة"."""
     first = ctx.mentions[index].words[0]
     s = ctx.sentence
-    if first < 3 or ctx.cls(index) in ("Place", "Country") or s.word(first - 1).norm != MEMBER_OF:
+    if first < 3 or ctx.cls(index) in ("Place", "Country") or s.word(first - 1).norm != PARTITIVE_OF:
         return False
     noun = s.word(first - 2)
     return clitics.strip_conjunction(noun.norm) in MEMBER_NOUNS or noun.norm in MEMBER_NOUNS

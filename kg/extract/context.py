@@ -31,6 +31,7 @@ PARTITIVE_OF = normalize_ar("من")
 CLOSE_TO = lexicon.words("close_to")
 GROUP_NOUNS = lexicon.words("group_nouns")
 GOVERNING_LETTERS = frozenset(clitics_.GOVERNING)
+TATWEEL = "\u0640"
 AMONG_LINKS = frozenset(w.replace(" ", "") for w in lexicon.words("among_links"))
 
 
@@ -179,7 +180,7 @@ class SentenceContext:
             # A one-letter preposition written apart with a tatweel (لـ, بـ) right before the name
             # or its opening quote mark is one whatever its tag: "ويقول لـ«الشرق الأوسط»"
             # addresses the paper (not the speaker after it: أوضح لـ"الاقتصادية" أبو محمد).
-            if w.upos == "ADP" or (w.norm in GOVERNING_LETTERS and w.text.endswith("ـ")
+            if w.upos == "ADP" or (w.norm in GOVERNING_LETTERS and w.text.endswith(TATWEEL)
                                    and all(s.word(k).text in QUOTE_MARKS for k in range(wid + 1, first.id))):
                 return None if self.partitive(wid) else w.norm
             if w.text in QUOTE_MARKS:  # لـ«الشرق الأوسط»

@@ -78,6 +78,7 @@ RANKS = lexicon.words("military_ranks")
 
 
 BARE_RANKS = lexicon.words("bare_ranks")
+TANWEEN = set("\u064b\u064c\u064d")  # ً ٌ ٍ
 
 
 def _honorific(form: str) -> bool:
@@ -322,8 +323,8 @@ class DropNonMentions(ArticleStep):
     span is a whole name in quote marks (صحيفة «اليوم السابع»). So is
     a bare title or member noun tagged as a person (الوزير، برلمانيون، الوزيران) nobody, one
     word the parse reads as the adjective of the noun before it (كبير المفاوضين النوويين)
-    no name, and a place noun with a possessive pronoun (محيطها "its surroundings") no
-    place's name."""
+    no name, a place noun with a possessive pronoun (محيطها "its surroundings") no
+    place's name, and words written with tanween (بيانًا رسميًا) no name at all."""
 
     name = "drop_non_mentions"
     requires = frozenset({"actors", "mentions", "dates"})
@@ -336,7 +337,7 @@ class DropNonMentions(ArticleStep):
                                       and not self._quoted(state, m))
                                      or normalize_ar(m.text) in heads or self._adjective(state, m)
                                      or clitics.dual_stem(normalize_ar(m.text), self.rules.title_singulars)
-                                     or self._place_noun_with_pronoun(m))]
+                                     or self._place_noun_with_pronoun(m) or self._tanween(m))]
 
     @staticmethod
     def _quoted(state: ArticleState, m: Mention) -> bool:
@@ -346,6 +347,11 @@ class DropNonMentions(ArticleStep):
         opened = (first > 1 and s.word(first - 1).text in QUOTE_MARKS) or \
             any(s.word(w).text in QUOTE_MARKS for w in m.words)
         return opened and last < len(s.words) and s.word(last + 1).text in QUOTE_MARKS
+
+    @staticmethod
+    def _tanween(m: Mention) -> bool:
+        """A word written with tanween (بيانًا رسميًا، هجومٌ): a common noun, never a name."""
+        return any(word.rstrip("اى")[-1:] in TANWEEN for word in m.text.split())
 
     @staticmethod
     def _place_noun_with_pronoun(m: Mention) -> bool:
