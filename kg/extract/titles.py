@@ -27,6 +27,7 @@ APPOINT = lexicon.words("appoint_words")
 HONORIFICS = lexicon.words("honorifics")
 RANKS = lexicon.words("military_ranks")
 BARE_RANKS = lexicon.words("bare_ranks")
+NUMBERED_UNITS = lexicon.words("numbered_units")
 DEGREES = lexicon.words("degrees")
 TO = normalize_ar("إلى")
 FOR = normalize_ar("عن")
@@ -235,6 +236,7 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
                 end = closing
                 continue
             if nxt.upos in ("VERB", "PUNCT", "SCONJ") or nxt.norm in TITLE_STOPS | SUBORDINATORS \
+                    or (nxt.upos == "NUM" and s.word(end).norm not in NUMBERED_UNITS) \
                     or (end + 1 in ctx.by_word and ctx.cls(ctx.by_word[end + 1]) == "Person") \
                     or (end + 1 not in ctx.by_word and accusative(nxt)):
                 break
