@@ -79,6 +79,25 @@ def conllu_doc() -> Callable[..., Document]:
 
 
 @pytest.fixture(scope="session")
+def rules():
+    """The project's rule set (``pipelines/rules``), loaded once."""
+    from kg.extract import RuleSet
+
+    return RuleSet.load()
+
+
+@pytest.fixture(scope="session")
+def event_roles(rules) -> Callable[..., list[dict[str, list[str]]]]:
+    """``event_roles(doc, kind)``: the roles of each event of class ``kind`` extracted from
+    ``doc``, as role → sorted labels (English where the actor has one, else Arabic)."""
+    def roles(doc: Document, kind: str) -> list[dict[str, list[str]]]:
+        facts = rules.extract(doc)
+        return [{r: sorted(facts.actors[a].label_en or facts.actors[a].label_ar for a in v)
+                 for r, v in e.roles.items()} for e in facts.events if e.type == kind]
+    return roles
+
+
+@pytest.fixture(scope="session")
 def model_dir() -> Path:
     """The Stanza models (``../shared/stanza_resources`` in CI). Missing models
     fail the tests that need them with the E201/E202 message: never a skip."""

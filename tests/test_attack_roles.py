@@ -1,23 +1,8 @@
 """Attackers and targets of attacks, on hand-made parses (sentences written for these tests)."""
 from __future__ import annotations
 
-import pytest
 
-from kg.extract import RuleSet
-
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return RuleSet.load()
-
-
-def _roles(rules, doc, kind):
-    facts = rules.extract(doc)
-    return [{r: sorted(facts.actors[a].label_en or facts.actors[a].label_ar for a in v) for r, v in e.roles.items()}
-            for e in facts.events if e.type == kind]
-
-
-def test_a_group_named_in_brackets_after_its_group_noun_attacks(rules, conllu_doc):
+def test_a_group_named_in_brackets_after_its_group_noun_attacks(conllu_doc, event_roles):
     """"هاجم مسلحون من تنظيم (داعش) حاجزا للجيش": the bracket is the group's own name, not
     an aside, so the group is the attacker."""
     doc = conllu_doc("""
@@ -36,11 +21,11 @@ def test_a_group_named_in_brackets_after_its_group_noun_attacks(rules, conllu_do
 12 حمص حمص PROPN _ _ 11 nmod _ ner=S-LOC
 13 . . PUNCT _ _ 1 punct _ _
 """)
-    (roles,) = _roles(rules, doc, "Attack")
+    (roles,) = event_roles(doc, "Attack")
     assert roles["agent"] == ["Islamic State"]
 
 
-def test_an_aside_in_brackets_is_still_no_attacker(rules, conllu_doc):
+def test_an_aside_in_brackets_is_still_no_attacker(conllu_doc, event_roles):
     """"قصف الجيش مواقع في المدينة (حسب داعش)": a name inside an aside attacks nobody."""
     doc = conllu_doc("""
 # text = وقصف الجيش مواقع في حمص ( حسب داعش ) .
@@ -55,11 +40,11 @@ def test_an_aside_in_brackets_is_still_no_attacker(rules, conllu_doc):
 9 ) ) PUNCT _ _ 8 punct _ _
 10 . . PUNCT _ _ 1 punct _ _
 """)
-    (roles,) = _roles(rules, doc, "Attack")
+    (roles,) = event_roles(doc, "Attack")
     assert "Islamic State" not in roles.get("agent", []) + roles.get("target", [])
 
 
-def test_the_owner_of_positions_hung_on_the_subject_is_the_target(rules, conllu_doc):
+def test_the_owner_of_positions_hung_on_the_subject_is_the_target(conllu_doc, event_roles):
     """"قصفت طائرات الجيش مواقع لحركة طالبان": the parse hangs the positions on the
     aircraft; their owner is the target, not a second attacker."""
     doc = conllu_doc("""
@@ -75,12 +60,12 @@ def test_the_owner_of_positions_hung_on_the_subject_is_the_target(rules, conllu_
 9 البلاد بلاد NOUN _ _ 8 nmod _ _
 10 . . PUNCT _ _ 1 punct _ _
 """)
-    (roles,) = _roles(rules, doc, "Attack")
+    (roles,) = event_roles(doc, "Attack")
     assert roles["target"] == ["Taliban"]
     assert "Taliban" not in roles["agent"]
 
 
-def test_the_owner_of_fighters_after_the_subject_is_the_target(rules, conllu_doc):
+def test_the_owner_of_fighters_after_the_subject_is_the_target(conllu_doc, event_roles):
     """"هاجم مقاتلو الحزب عناصر حركة طالبان": the fighters after the subject (hung on it by
     the parse) are the object; the Taliban are attacked, the party attacks."""
     doc = conllu_doc("""
@@ -95,12 +80,12 @@ def test_the_owner_of_fighters_after_the_subject_is_the_target(rules, conllu_doc
 8 المدينة مدينة NOUN _ _ 1 obl _ _
 9 . . PUNCT _ _ 1 punct _ _
 """)
-    (roles,) = _roles(rules, doc, "Attack")
+    (roles,) = event_roles(doc, "Attack")
     assert roles["target"] == ["Taliban"]
     assert "Taliban" not in roles.get("agent", [])
 
 
-def test_a_conjunct_hung_on_the_last_word_of_a_name_shares_its_role(rules, conllu_doc):
+def test_a_conjunct_hung_on_the_last_word_of_a_name_shares_its_role(conllu_doc, event_roles):
     """"تواصلت هجمات جبهة النصرة وحركة طالبان على …": the parser hangs the second name on
     the last word of the first; both attack."""
     doc = conllu_doc("""
@@ -116,11 +101,11 @@ def test_a_conjunct_hung_on_the_last_word_of_a_name_shares_its_role(rules, conll
 9 الجيش جيش NOUN _ _ 8 nmod _ _
 10 . . PUNCT _ _ 1 punct _ _
 """)
-    (roles,) = _roles(rules, doc, "Attack")
+    (roles,) = event_roles(doc, "Attack")
     assert roles["agent"] == ["Taliban", "al-Nusra Front"]
 
 
-def test_a_past_attack_verb_tagged_as_an_adjective_with_its_group_after_min(rules, conllu_doc):
+def test_a_past_attack_verb_tagged_as_an_adjective_with_its_group_after_min(conllu_doc, event_roles):
     """"قالت الشرطة إن مسلحين من حركة طالبان استهدفوا حاجزا للشرطة": استهدفوا is a verb
     whatever the tagger says, and the group after "مسلحين من" (lexicon ``member_nouns``) is
     its attacker."""
@@ -140,11 +125,11 @@ def test_a_past_attack_verb_tagged_as_an_adjective_with_its_group_after_min(rule
 12 هلمند هلمند PROPN _ _ 11 nmod _ ner=S-LOC
 13 . . PUNCT _ _ 1 punct _ _
 """)
-    (roles,) = _roles(rules, doc, "Attack")
+    (roles,) = event_roles(doc, "Attack")
     assert roles["agent"] == ["Taliban"]
 
 
-def test_a_place_after_min_is_no_group_of_armed_men(rules, conllu_doc):
+def test_a_place_after_min_is_no_group_of_armed_men(conllu_doc, event_roles):
     """"إن مقاتلين من حمص هاجموا …": من before a place says where they come from."""
     doc = conllu_doc("""
 # text = وقالت الشرطة إن مقاتلين من حمص هاجموا حاجزا للجيش .
@@ -159,7 +144,7 @@ def test_a_place_after_min_is_no_group_of_armed_men(rules, conllu_doc):
 9 للجيش جيش NOUN _ _ 8 nmod _ _
 10 . . PUNCT _ _ 1 punct _ _
 """)
-    for roles in _roles(rules, doc, "Attack"):
+    for roles in event_roles(doc, "Attack"):
         assert "Homs" not in roles.get("agent", [])
 
 
@@ -189,7 +174,7 @@ def test_a_bare_town_noun_names_the_town_introduced_with_it(rules, conllu_doc):
     assert [facts.actors[m.actor].label_ar for m in town] == ["الصفا"]
 
 
-def test_the_pronoun_of_a_noun_whose_genitive_is_hit_is_hit(rules, conllu_doc):
+def test_the_pronoun_of_a_noun_whose_genitive_is_hit_is_hit(conllu_doc, event_roles):
     """"أسقطت الفصائل طائرة تابعة للجيش بعد استهدافها بالصواريخ": the aircraft (ها) is hit,
     so the army named before is no attacker; with an object after it (استهدافها القرية) the
     pronoun is the doer (see the attack rule's roles examples)."""
@@ -212,11 +197,11 @@ def test_the_pronoun_of_a_noun_whose_genitive_is_hit_is_hit(rules, conllu_doc):
 14 حماة حماة PROPN _ _ 13 nmod _ ner=S-LOC
 15 . . PUNCT _ _ 1 punct _ _
 """)
-    for roles in _roles(rules, doc, "Attack"):
+    for roles in event_roles(doc, "Attack"):
         assert "Syrian Armed Forces" not in roles.get("agent", [])
 
 
-def test_a_part_of_the_day_tagged_as_a_verb_carries_no_attack(rules, conllu_doc):
+def test_a_part_of_the_day_tagged_as_a_verb_carries_no_attack(conllu_doc, event_roles):
     """"شن طيران الجيش ظهر أمس عدة غارات": ظهر before أمس is noon (lexicon
     ``times_of_day``), not a verb between the strikes and شن, whose subject attacks."""
     doc = conllu_doc("""
@@ -235,11 +220,11 @@ def test_a_part_of_the_day_tagged_as_a_verb_carries_no_attack(rules, conllu_doc)
 12 طالبان طالبان PROPN _ _ 11 nmod _ ner=E-ORG
 13 . . PUNCT _ _ 1 punct _ _
 """)
-    (roles,) = _roles(rules, doc, "Attack")
+    (roles,) = event_roles(doc, "Attack")
     assert roles == {"agent": ["Army"], "target": ["Taliban"]}
 
 
-def test_a_group_adjective_on_an_attack_noun_names_the_attacker(rules, conllu_doc):
+def test_a_group_adjective_on_an_attack_noun_names_the_attacker(conllu_doc, event_roles):
     """"قتل مدنيان في قصف حوثي على أحياء المدينة": حوثي is the Houthis' adjective (the
     gazetteer's ``demonym`` of the group), as أمريكي is a country's."""
     doc = conllu_doc("""
@@ -255,11 +240,11 @@ def test_a_group_adjective_on_an_attack_noun_names_the_attacker(rules, conllu_do
 9 تعز تعز PROPN _ _ 8 nmod _ ner=S-LOC
 10 . . PUNCT _ _ 1 punct _ _
 """)
-    (roles,) = _roles(rules, doc, "Attack")
+    (roles,) = event_roles(doc, "Attack")
     assert roles["agent"] == ["Houthis"]
 
 
-def test_the_house_of_a_group_member_after_the_verb_is_hit_not_attacking(rules, conllu_doc):
+def test_the_house_of_a_group_member_after_the_verb_is_hit_not_attacking(conllu_doc, event_roles):
     """"استهدف هجوم منزل قيادي حوثي": the parse may make the house the verb's subject; its
     owner's group does not attack."""
     doc = conllu_doc("""
@@ -274,11 +259,11 @@ def test_the_house_of_a_group_member_after_the_verb_is_hit_not_attacking(rules, 
 8 الاثنين اثنين NOUN _ _ 7 nmod _ _
 9 . . PUNCT _ _ 3 punct _ _
 """)
-    for roles in _roles(rules, doc, "Attack"):
+    for roles in event_roles(doc, "Attack"):
         assert "Houthis" not in roles.get("agent", [])
 
 
-def test_a_place_among_a_list_takes_the_lists_preposition(rules, conllu_doc):
+def test_a_place_among_a_list_takes_the_lists_preposition(conllu_doc, event_roles):
     """"سيطر المسلحون على مناطق عدة من بينها مدينة الرمادي" (lexicon ``among_links``): على
     governs the Ramadi of the list, so the place was taken."""
     doc = conllu_doc("""
@@ -295,7 +280,7 @@ def test_a_place_among_a_list_takes_the_lists_preposition(rules, conllu_doc):
 10 الرمادي الرمادي PROPN _ _ 9 nmod _ ner=S-LOC
 11 . . PUNCT _ _ 1 punct _ _
 """)
-    (roles,) = _roles(rules, doc, "Attack")
+    (roles,) = event_roles(doc, "Attack")
     assert roles["location"] == ["Ramadi"]
 
 

@@ -3,21 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import RuleSet
 
-
-@pytest.fixture(scope="module")
-def rules() -> RuleSet:
-    return RuleSet.load()
-
-
-def _roles(rules, doc, kind):
-    facts = rules.extract(doc)
-    return [{r: sorted(facts.actors[a].label_en or facts.actors[a].label_ar for a in v) for r, v in e.roles.items()}
-            for e in facts.events if e.type == kind]
-
-
-def test_word_order_the_subject_put_first_after_anna_strikes(rules, conllu_doc):
+def test_word_order_the_subject_put_first_after_anna_strikes(conllu_doc, event_roles):
     """"قال ناشطون إن الطيران الحربي السوري شنّ غارات على المدينة": the governor (with a
     shadda, tagged X and hung on the subject) has its subject before it, after إن."""
     doc = conllu_doc("""
@@ -35,10 +22,10 @@ def test_word_order_the_subject_put_first_after_anna_strikes(rules, conllu_doc):
 11 المدينة مدينة NOUN _ _ 9 nmod _ _
 12 . . PUNCT _ _ 1 punct _ _
 """)
-    assert _roles(rules, doc, "Attack") == [{"agent": ["Syrian Armed Forces"]}]
+    assert event_roles(doc, "Attack") == [{"agent": ["Syrian Armed Forces"]}]
 
 
-def test_word_order_a_name_in_quote_marks_before_the_verb_speaks(rules, conllu_doc):
+def test_word_order_a_name_in_quote_marks_before_the_verb_speaks(conllu_doc, event_roles):
     """"«المرصد السوري لحقوق الإنسان» أعلن أن …": marks around one long name are no
     quotation, so the name is the speaker, not words he said."""
     doc = conllu_doc("""
@@ -58,10 +45,10 @@ def test_word_order_a_name_in_quote_marks_before_the_verb_speaks(rules, conllu_d
 13 المدينة مدينة NOUN _ _ 11 obl _ _
 14 . . PUNCT _ _ 8 punct _ _
 """)
-    assert _roles(rules, doc, "Statement") == [{"speaker": ["Syrian Observatory for Human Rights"]}]
+    assert event_roles(doc, "Statement") == [{"speaker": ["Syrian Observatory for Human Rights"]}]
 
 
-def test_word_order_a_quoted_name_after_an_outlet_noun_is_an_organisation(rules, conllu_doc):
+def test_word_order_a_quoted_name_after_an_outlet_noun_is_an_organisation(rules, conllu_doc, event_roles):
     """"وذكر موقع «النبأ اليوم» أن …": NER missed the quoted name; the outlet speaks."""
     doc = conllu_doc("""
 # text = وذكر موقع « النبأ اليوم » أن الانفجار وقع ليلا .
@@ -80,7 +67,7 @@ def test_word_order_a_quoted_name_after_an_outlet_noun_is_an_organisation(rules,
     facts = rules.extract(doc)
     assert [(facts.actors[m.actor].label_ar, facts.actors[m.actor].cls) for m in facts.mentions] == \
         [("النبأ اليوم", "Organization")]
-    assert _roles(rules, doc, "Statement") == [{"speaker": ["النبأ اليوم"]}]
+    assert event_roles(doc, "Statement") == [{"speaker": ["النبأ اليوم"]}]
 
 
 def test_word_order_a_quoted_word_after_a_noun_that_is_no_outlet_is_no_name(rules, conllu_doc):
@@ -98,7 +85,7 @@ def test_word_order_a_quoted_word_after_a_noun_that_is_no_outlet_is_no_name(rule
     assert rules.extract(doc).mentions == []
 
 
-def test_word_order_the_witnessing_place_past_a_bracketed_date(rules, conllu_doc):
+def test_word_order_the_witnessing_place_past_a_bracketed_date(conllu_doc, event_roles):
     """"شهدت مدينة تل أبيض ظهر السبت (أمس) تفجير سيارتين": ظهر (noon) tagged as a verb before a
     weekday and the words in brackets do not hide the witnessing verb."""
     doc = conllu_doc("""
@@ -120,10 +107,10 @@ def test_word_order_the_witnessing_place_past_a_bracketed_date(rules, conllu_doc
 15 سيارتين سيارة NOUN _ _ 10 nmod _ _
 16 . . PUNCT _ _ 1 punct _ _
 """)
-    assert _roles(rules, doc, "Attack") == [{"agent": ["People's Protection Units"], "location": ["Tell Abyad"]}]
+    assert event_roles(doc, "Attack") == [{"agent": ["People's Protection Units"], "location": ["Tell Abyad"]}]
 
 
-def test_word_order_the_place_after_a_noun_of_whole(rules, conllu_doc):
+def test_word_order_the_place_after_a_noun_of_whole(conllu_doc, event_roles):
     """"سيطر المقاتلون على مجمل مدينة إدلب": على hangs on مجمل, and still governs the city."""
     doc = conllu_doc("""
 # text = وسيطر مقاتلو المعارضة على مجمل مدينة إدلب .
@@ -136,10 +123,10 @@ def test_word_order_the_place_after_a_noun_of_whole(rules, conllu_doc):
 7 إدلب إدلب PROPN _ _ 6 nmod _ ner=S-LOC
 8 . . PUNCT _ _ 1 punct _ _
 """)
-    assert [e.get("location") for e in _roles(rules, doc, "Attack")] == [["Idlib"]]
+    assert [e.get("location") for e in event_roles(doc, "Attack")] == [["Idlib"]]
 
 
-def test_word_order_an_outlet_noun_before_anna_names_the_outlet(rules, conllu_doc):
+def test_word_order_an_outlet_noun_before_anna_names_the_outlet(conllu_doc, event_roles):
     """"محطة «…» … الذي قالت المحطة انه …": the bare outlet noun names the outlet quoted after
     it before, though انه (tagged as a noun) follows it."""
     doc = conllu_doc("""
@@ -161,10 +148,10 @@ def test_word_order_an_outlet_noun_before_anna_names_the_outlet(rules, conllu_do
 5 طويل طويل ADJ _ _ 4 amod _ _
 6 . . PUNCT _ _ 1 punct _ _
 """)
-    assert _roles(rules, doc, "Statement") == [{"speaker": ["صوت الجبل"]}]
+    assert event_roles(doc, "Statement") == [{"speaker": ["صوت الجبل"]}]
 
 
-def test_word_order_the_dual_of_a_title_names_the_two_people_met_before(rules, conllu_doc):
+def test_word_order_the_dual_of_a_title_names_the_two_people_met_before(rules, conllu_doc, event_roles):
     """"التقى الوزير X نظيره Y … والتقى الوزيران في فندق": the two ministers are X and Y, not a
     person called الوزيران."""
     doc = conllu_doc("""
@@ -187,7 +174,7 @@ def test_word_order_the_dual_of_a_title_names_the_two_people_met_before(rules, c
 6 القاهرة القاهرة PROPN _ _ 4 nmod _ ner=S-LOC
 7 . . PUNCT _ _ 1 punct _ _
 """)
-    meetings = _roles(rules, doc, "Meeting")
+    meetings = event_roles(doc, "Meeting")
     assert meetings[-1] == {"location": ["Cairo"], "participant": ["سامي الخطيب", "كريم الحداد"]}, meetings
     assert "الوزيران" not in {a.label_ar for a in rules.extract(doc).actors.values()}
 
@@ -232,10 +219,10 @@ ATTENDED = """
 """
 
 
-def test_word_order_who_attends_the_meeting_told_before_joins_it(rules, conllu_doc):
+def test_word_order_who_attends_the_meeting_told_before_joins_it(conllu_doc, event_roles):
     """"بدأ X زيارته بلقاء Y … وحضر جانبا من اللقاء نبيل الراشد": the attendee joins the لقاء
     named three sentences before, not the اجتماع told since, though no participant is shared."""
-    meetings = _roles(rules, conllu_doc(ATTENDED), "Meeting")
+    meetings = event_roles(conllu_doc(ATTENDED), "Meeting")
     assert meetings == [{"participant": ["سامي الخطيب", "كريم الحداد", "نبيل الراشد"], "location": ["Cairo"]},
                         {"participant": ["فادي النجار", "وليد الحسن"]}], meetings
 
@@ -273,7 +260,7 @@ def test_word_order_a_sentence_that_dates_this_incident_dates_the_attack(rules, 
     assert [(e.type, e.date.value if e.date else None) for e in facts.events] == [("Attack", "2015-07-17")]
 
 
-def test_word_order_a_verb_with_its_own_subject_after_it_takes_no_actor_before(rules, conllu_doc):
+def test_word_order_a_verb_with_its_own_subject_after_it_takes_no_actor_before(conllu_doc, event_roles):
     """"قتل جنود قرب مواقع طالبان، كما أعلنت السلطات المحلية": the authorities (no actor)
     announce, not the Taliban named before the verb."""
     doc = conllu_doc("""
@@ -290,11 +277,11 @@ def test_word_order_a_verb_with_its_own_subject_after_it_takes_no_actor_before(r
 10 المحلية محلي ADJ _ _ 9 amod _ _
 11 . . PUNCT _ _ 1 punct _ _
 """)
-    assert _roles(rules, doc, "Statement") == []
+    assert event_roles(doc, "Statement") == []
 
 
 @pytest.mark.parametrize("name", ["فرانس برس", "النبأ اليوم"])
-def test_word_order_the_outlet_a_source_talks_to_is_no_speaker(rules, conllu_doc, name):
+def test_word_order_the_outlet_a_source_talks_to_is_no_speaker(conllu_doc, name, event_roles):
     """"وقال المصدر لوكالة «فرانس برس» إن …": the agency, known or not, is told; the unnamed
     source who speaks is no actor, so there is no statement."""
     first, second = name.split()
@@ -313,10 +300,10 @@ def test_word_order_the_outlet_a_source_talks_to_is_no_speaker(rules, conllu_doc
 11 فشل فشل VERB _ _ 1 ccomp _ _
 12 . . PUNCT _ _ 1 punct _ _
 """)
-    assert _roles(rules, doc, "Statement") == []
+    assert event_roles(doc, "Statement") == []
 
 
-def test_word_order_an_accusative_before_the_verb_is_no_speaker(rules, conllu_doc):
+def test_word_order_an_accusative_before_the_verb_is_no_speaker(conllu_doc, event_roles):
     """"وردا على أسئلة وكالة رويترز، قال مسؤول …": the parse makes ردا (an accusative: "in
     answer") the subject; the agency it answers does not speak."""
     doc = conllu_doc("""
@@ -336,11 +323,11 @@ def test_word_order_an_accusative_before_the_verb_is_no_speaker(rules, conllu_do
 13 فشل فشل VERB _ _ 7 ccomp _ _
 14 . . PUNCT _ _ 7 punct _ _
 """)
-    speakers = [roles.get("speaker") for roles in _roles(rules, doc, "Statement")]
+    speakers = [roles.get("speaker") for roles in event_roles(doc, "Statement")]
     assert speakers and all("Reuters" not in (s or []) for s in speakers)
 
 
-def test_word_order_a_tatweel_preposition_tagged_otherwise_still_governs(rules, conllu_doc):
+def test_word_order_a_tatweel_preposition_tagged_otherwise_still_governs(conllu_doc, event_roles):
     """"ويقول لـ«الشرق الأوسط»: «…»": لـ written apart and tagged X is still the ل the paper
     is told with; the paper does not speak."""
     doc = conllu_doc("""
@@ -359,10 +346,10 @@ def test_word_order_a_tatweel_preposition_tagged_otherwise_still_governs(rules, 
 12 . . PUNCT _ _ 1 punct _ _
 """)
     assert all("الشرق الأوسط" not in (roles.get("speaker") or [])
-               for roles in _roles(rules, doc, "Statement"))
+               for roles in event_roles(doc, "Statement"))
 
 
-def test_word_order_the_speaker_after_the_paper_he_tells_speaks(rules, conllu_doc):
+def test_word_order_the_speaker_after_the_paper_he_tells_speaks(conllu_doc, event_roles):
     """"وأوضح لـ"الصباح" سالم الحربي القيادي في الحزب أن …": the ل governs the quoted paper
     only; the man after it speaks."""
     doc = conllu_doc("""
@@ -382,10 +369,10 @@ def test_word_order_the_speaker_after_the_paper_he_tells_speaks(rules, conllu_do
 13 فشل فشل VERB _ _ 1 ccomp _ _
 14 . . PUNCT _ _ 1 punct _ _
 """)
-    assert [roles.get("speaker") for roles in _roles(rules, doc, "Statement")] == [["سالم الحربي"]]
+    assert [roles.get("speaker") for roles in event_roles(doc, "Statement")] == [["سالم الحربي"]]
 
 
-def test_word_order_a_relative_of_a_named_person_speaks_for_herself(rules, conllu_doc):
+def test_word_order_a_relative_of_a_named_person_speaks_for_herself(conllu_doc, event_roles):
     """"وأكدت والدة اللاعب سامي الحربي أن …" (lexicon ``kin_nouns``, والدة split as و + الدة
     by the tokeniser): the mother speaks, not the player named after her."""
     doc = conllu_doc("""
@@ -402,7 +389,7 @@ def test_word_order_a_relative_of_a_named_person_speaks_for_herself(rules, conll
 9 بخير خير NOUN _ _ 8 nmod _ _
 10 . . PUNCT _ _ 1 punct _ _
 """)
-    assert all("سامي الحربي" not in (roles.get("speaker") or []) for roles in _roles(rules, doc, "Statement"))
+    assert all("سامي الحربي" not in (roles.get("speaker") or []) for roles in event_roles(doc, "Statement"))
 
 
 def test_word_order_a_verb_after_an_indefinite_noun_is_its_relative_clause(rules, conllu_doc):
