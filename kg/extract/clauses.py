@@ -38,9 +38,14 @@ TIME_AFTER = lexicon.words("time_after")
 WITNESS_REACH = 8  # words back from an event noun to the verb that witnesses it, place name and time between
 
 
+def word_in(w, words: frozenset[str]) -> bool:  # noqa: ANN001 - a Word
+    """The word is one of ``words`` by its lemma, or by its form without proclitics and article."""
+    return w.lemma_norm in words or any(strip_article(v) in words for v in proclitic_variants(w.norm))
+
+
 def attacked_thing(w) -> bool:  # noqa: ANN001 - a Word
     """A position, base, vehicle or fighters (lexicon ``attacked_things``), by lemma or form."""
-    return w.lemma_norm in ATTACKED or any(strip_article(v) in ATTACKED for v in proclitic_variants(w.norm))
+    return word_in(w, ATTACKED)
 
 
 def relative_of_indefinite(ctx: SentenceContext, trigger: int) -> bool:
@@ -90,7 +95,7 @@ def _kin_between(ctx: SentenceContext, subject: int, index: int) -> bool:
 
 def attacked_place(w) -> bool:  # noqa: ANN001 - a Word
     """A place or building that is hit (lexicon ``attacked_places``), by lemma or form."""
-    return w.lemma_norm in ATTACKED_PLACES or any(strip_article(v) in ATTACKED_PLACES for v in proclitic_variants(w.norm))
+    return word_in(w, ATTACKED_PLACES)
 
 
 def _owned_after_subject(ctx: SentenceContext, subject: int, wid: int) -> bool:

@@ -75,8 +75,6 @@ _CLITICS = clitics.CLITIC_WORDS | {clitics.ARTICLE}
 PLACE_NAME_HEADS = lexicon.words("place_name_heads")
 HONORIFICS = lexicon.words("honorifics")
 RANKS = lexicon.words("military_ranks")
-
-
 BARE_RANKS = lexicon.words("bare_ranks")
 TANWEEN = set("\u064b\u064c\u064d")  # ً ٌ ٍ
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants, strip_article
-from .clauses import RELATIVES, attacked_thing, conjuncts, group_after, is_free, s_subject, verb_in
+from ..lang.ar import clitics, lexicon, normalize_ar
+from .clauses import RELATIVES, attacked_thing, conjuncts, group_after, is_free, s_subject, verb_in, word_in
 from .context import QUOTE_MARKS, SentenceContext
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -69,7 +69,7 @@ def _object_pronoun(ctx: SentenceContext, trigger: int) -> bool:
 
 def patient_noun(w) -> bool:  # noqa: ANN001 - a Word
     """A verbal noun whose genitive is who is hit (lexicon ``patient_nouns``: استهداف, اغتيال)."""
-    return w.lemma_norm in PATIENT_NOUNS or any(strip_article(v) in PATIENT_NOUNS for v in proclitic_variants(w.norm))
+    return word_in(w, PATIENT_NOUNS)
 
 
 def s_genitive(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
