@@ -197,3 +197,35 @@ def test_speakers_a_quotation_belongs_to_the_nearest_saying_before_it(rules, con
     facts = rules.extract(doc)
     quotes = {e.trigger: e.quote for e in facts.events if e.type == "Statement"}
     assert quotes.get("أوضح") is None and (quotes.get("قال") or "").startswith("لم يطلب"), quotes
+
+
+def test_speakers_a_headline_title_is_the_person_the_lede_names_with_it(rules, conllu_doc):
+    """A headline names the minister by his title only; the next sentence gives the same title
+    with his name, so he speaks in both, not his country."""
+    doc = conllu_doc("""
+# text = وزير الخارجية الأردني أكد دعم الحوار
+1 وزير وزير NOUN _ _ 4 nsubj _ _
+2 الخارجية خارجية NOUN _ _ 1 nmod _ _
+3 الأردني أردني ADJ _ _ 1 amod _ _
+4 أكد أكد VERB _ _ 0 root _ _
+5 دعم دعم NOUN _ _ 4 obj _ _
+6 الحوار حوار NOUN _ _ 5 nmod _ _
+
+# text = وأكد وزير الخارجية الأردني أيمن الصفدي أمس أن بلاده تدعم الحوار .
+1 وأكد أكد VERB _ _ 0 root _ _
+2 وزير وزير NOUN _ _ 1 nsubj _ _
+3 الخارجية خارجية NOUN _ _ 2 nmod _ _
+4 الأردني أردني ADJ _ _ 2 amod _ _
+5 أيمن أيمن PROPN _ _ 2 nmod _ ner=B-PER
+6 الصفدي الصفدي PROPN _ _ 5 flat _ ner=E-PER
+7 أمس أمس NOUN _ _ 1 obl _ _
+8 أن أن SCONJ _ _ 10 mark _ _
+9 بلاده بلد NOUN _ _ 10 nsubj _ _
+10 تدعم دعم VERB _ _ 1 ccomp _ _
+11 الحوار حوار NOUN _ _ 10 obj _ _
+12 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    speakers = [(e.source.sentence, [facts.actors[a].label_ar for a in e.roles.get("speaker", [])])
+                for e in facts.events if e.type == "Statement"]
+    assert speakers == [(0, ["أيمن الصفدي"]), (1, ["أيمن الصفدي"])]

@@ -13,7 +13,8 @@ from .titles import TITLE_STOPS, office_link
 
 class Officials(SentenceStep):
     """The sentence's mentions, with unnamed officials, who stand for their country:
-    "الرئيس المصري", "وزير الخارجية الأمريكي" (when no name follows) act for Egypt, the US."""
+    "الرئيس المصري", "وزير الخارجية الأمريكي" (when no name follows) act for Egypt, the US,
+    unless the next sentences give the same title with a name (:func:`_named_next`)."""
 
     name = "officials"
     requires = frozenset({"actors", "mentions"})
@@ -64,11 +65,38 @@ class Officials(SentenceStep):
                     continue
                 if self._name_follows(sent, dem, person_words):
                     break  # a name follows: the title belongs to that person
-                entry = body_of(gazetteer, self.rules.titles.members.get(w.norm, []), entry)
-                state.ensure_actor(entry)
                 ids = tuple(range(w.id, dem + 1))
+                holder = _named_next(state, sent, ids)
+                if holder is None:
+                    entry = body_of(gazetteer, self.rules.titles.members.get(w.norm, []), entry)
+                    state.ensure_actor(entry)
+                    holder = entry.iri
                 start, end = w.start, sent.word(dem).end
-                out.append(Mention(entry.iri, sent.index, start, end, state.text[start:end], ids))
+                out.append(Mention(holder, sent.index, start, end, state.text[start:end], ids))
                 taken.update(ids)
                 break
         return out
+
+
+NAMED_NEXT_REACH = 2  # sentences ahead where the same title may come with its holder's name
+NAME_AFTER_TITLE = 6  # words from the title to the name (room for an envoy's place)
+
+
+def _named_next(state: ArticleState, sent: Sentence, ids: tuple[int, ...]) -> str | None:
+    """The person the same title names in the next sentences: a headline's "المبعوث الأميركي
+    الجديد أكد …" is the "المبعوث الأميركي الجديد إلى سوريا مايكل راتني" of the lede, not the
+    United States."""
+    words = [sent.word(i).norm for i in ids]
+    for later in state.doc.sentences[sent.index + 1:sent.index + 1 + NAMED_NEXT_REACH]:
+        persons = {w: m.actor for m in state.mentions if m.sentence == later.index
+                   and state.actors[m.actor].cls == "Person" for w in m.words}
+        n = len(later.words)
+        for k in range(1, n - len(words) + 2):
+            if [later.word(k + j).norm for j in range(len(words))] != words:
+                continue
+            for wid in range(k + len(words), min(n, k + len(words) + NAME_AFTER_TITLE) + 1):
+                if wid in persons:
+                    return persons[wid]
+                if later.word(wid).upos in ("VERB", "PUNCT"):
+                    break
+    return None
