@@ -392,3 +392,34 @@ def test_names_words_with_tanween_are_no_name(rules, conllu_doc):
 """)
     facts = rules.extract(doc)
     assert [m.text for m in facts.mentions] == []
+
+
+def test_names_the_verb_ner_takes_into_a_name_is_not_in_it(rules, conllu_doc):
+    """NER tags "ولد سالم الحربي" (S. H. was born) whole; the verb whose subject is the rest
+    of the span is no part of the name."""
+    doc = conllu_doc("""
+# text = ولد سالم الحربي في عام 1970 .
+1 ولد ولد VERB _ _ 0 root _ ner=B-PER
+2 سالم سالم PROPN _ _ 1 nsubj _ ner=I-PER
+3 الحربي الحربي PROPN _ _ 2 flat _ ner=E-PER
+4 في في ADP _ _ 5 case _ _
+5 عام عام NOUN _ _ 1 obl _ _
+6 1970 1970 NUM _ _ 5 nummod _ _
+7 . . PUNCT _ _ 1 punct _ _
+""")
+    assert _people(rules, doc) == [("سالم الحربي", "سالم الحربي")]
+
+
+def test_names_a_first_name_tagged_as_a_verb_stays(rules, conllu_doc):
+    """"يحيى" may be tagged as a verb; it heads no subject of the name, so it stays in it."""
+    doc = conllu_doc("""
+# text = وقال يحيى الحربي إن الطريق مغلق .
+1 وقال قال VERB _ _ 0 root _ _
+2 يحيى يحيى VERB _ _ 1 nsubj _ ner=B-PER
+3 الحربي الحربي PROPN _ _ 2 flat _ ner=E-PER
+4 إن إن SCONJ _ _ 6 mark _ _
+5 الطريق طريق NOUN _ _ 6 nsubj _ _
+6 مغلق مغلق ADJ _ _ 1 ccomp _ _
+7 . . PUNCT _ _ 1 punct _ _
+""")
+    assert _people(rules, doc) == [("يحيى الحربي", "يحيى الحربي")]

@@ -85,6 +85,15 @@ def _honorific(form: str) -> bool:
     return form in HONORIFICS or form in RANKS or form in BARE_RANKS
 
 
+def _verb_of_name(sent: Sentence, words: tuple[int, ...]) -> bool:
+    """The span's first word is a verb whose subject is the rest of the span (ولد رمضان
+    قاديروف: "R. K. was born"); a first name the tagger took for a verb (يحيى) heads no
+    subject of its own name."""
+    first = sent.word(words[0])
+    return first.upos == "VERB" and any(sent.word(w).head == first.id and sent.word(w).deprel.startswith("nsubj")
+                                        for w in words[1:])
+
+
 def _token_match_words(sentence: Sentence, start: int, end: int, entry: Entry) -> tuple[int, ...]:
     """Word ids of tokens ``start:end``, without the first token's proclitic
     words unless the name itself begins with them (وزارة, not و + واشنطن)."""
@@ -250,7 +259,9 @@ class Resolver:
         for ent in sent.entities:
             # الدكتور X, العقيد دكتور X, رقيب X: honorifics and ranks, with the article or
             # without, are titles, not the name.
-            while ent.type == "PER" and len(ent.words) > 1 and _honorific(sent.word(ent.words[0]).norm):
+            # NER may also take in the verb before the name (ولد رمضان قاديروف "R. K. was born").
+            while ent.type == "PER" and len(ent.words) > 1 and (_honorific(sent.word(ent.words[0]).norm)
+                                                                or _verb_of_name(sent, ent.words)):
                 second = sent.word(ent.words[1])
                 ent = Entity(ent.text[second.start - ent.start:], ent.type, second.start, ent.end, ent.words[1:])
             last = out[-1] if out else None
