@@ -1,5 +1,5 @@
 """Polarity and modality of an event: negated (لم يتم الاتفاق), future (سينسحب,
-سوف), planned (تعتزم, خطة). The cue words are data
+سوف), planned (تعتزم, خطة, and a fight named as a purpose: لقتال المتمردين). The cue words are data
 (``pipelines/rules/cues.yaml``); the future prefix is morphology
 (:func:`kg.lang.ar.clitics.has_future_prefix`).
 """
@@ -23,6 +23,20 @@ def _starts(words: list[str], prefix: list[str]) -> bool:
     return False
 
 
+def _purpose(ctx: SentenceContext, trigger: int, cues: Cues) -> bool:
+    """The trigger is a fight named as a purpose: a ل glued to one of ``purpose_nouns``
+    (لقتال، لمحاربة) or a purpose word right before it (بهدف، من أجل)."""
+    s = ctx.sentence
+    t = s.word(trigger)
+    if trigger > 1 and s.word(trigger - 1).norm in cues.purpose:
+        return True
+    glued = [s.word(w) for w in s.tokens[t.token].words if w < trigger]
+    lam = any(w.upos == "ADP" and w.norm == clitics.LAM_ARTICLE[0] for w in glued) \
+        or (not glued and t.norm[:1] == clitics.LAM_ARTICLE[0] and t.norm[1:] in cues.purpose_nouns)
+    # The verbal noun itself, not a plural of events: "تطورت لمواجهات عسكرية" were fought.
+    return lam and (t.norm in cues.purpose_nouns or t.norm[1:] in cues.purpose_nouns)
+
+
 def polarity_modality(ctx: SentenceContext, trigger: int, event: Event, cues: Cues) -> None:
     """Set ``event.polarity`` and ``event.modality`` from the words before the trigger
     (or before its governing verb, for a noun trigger) and its own form."""
@@ -43,7 +57,7 @@ def polarity_modality(ctx: SentenceContext, trigger: int, event: Event, cues: Cu
         form, lemma = word.norm, word.lemma_norm
         if set(window) & cues.future_particles or (word.upos == "VERB" and clitics.has_future_prefix(form, lemma)):
             event.modality = event.modality or "future"
-        if (set(window) | {lemma}) & cues.planned:
+        if (set(window) | {lemma}) & cues.planned or (cand == trigger and _purpose(ctx, trigger, cues)):
             event.modality = "planned"
         if event.polarity:
             break

@@ -139,6 +139,10 @@ class Cues:
     foreign: set[str] = field(default_factory=set)
     # Words before a date that make it the start of a state, not an event's date (منذ).
     since: set[str] = field(default_factory=set)
+    # Words before an event noun that make it a purpose (بهدف قتال), and the nouns that a ل
+    # glued to them makes one (لقتال، لمحاربة): planned, not done.
+    purpose: set[str] = field(default_factory=set)
+    purpose_nouns: set[str] = field(default_factory=set)
 
 
 def _norm_list(values: Iterable[str]) -> list[str]:
@@ -356,7 +360,9 @@ class RuleSet:
                             set(_norm_list(data.get("attribution", []))),
                             {normalize_ar(k): _norm_list(v) for k, v in (data.get("national_bodies") or {}).items()},
                             set(_norm_list(data.get("foreign", []))),
-                            set(_norm_list(data.get("since", []))))
+                            set(_norm_list(data.get("since", []))),
+                            set(_norm_list(data.get("purpose", []))),
+                            set(_norm_list(data.get("purpose_nouns", []))))
             else:
                 raise RuleError("E317", f"{path.name}: unknown kind {kind!r}",
                                 fix="use events, titles, relations, cues, actor_classes, quantities or generic_actors")
