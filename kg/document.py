@@ -47,6 +47,50 @@ class Article:
                     chars[i] = " "
         return "".join(chars)
 
+    def nlp_chunks(self) -> list[tuple[int, str]]:
+        """``nlp_text()`` cut after its heading lines, as (offset, text) pieces.
+
+        A line of at most :data:`HEADING_MAX_WORDS` words that ends without
+        punctuation and is followed at once by more text is a heading or a
+        dateline (a section title such as "King Faisal" over its paragraph);
+        the parser would run it into the next sentence, and a name into the
+        next paragraph's first word. Each piece is parsed on its own, so no
+        sentence crosses such a line end. Hard-wrapped text stays whole: its
+        lines are longer, or end in punctuation.
+
+        >>> Article("a", "Heading\\nThe text goes on.\\nand on").nlp_chunks()
+        [(0, 'Heading\\n'), (8, 'The text goes on.\\nand on')]
+        """
+        text = self.nlp_text()
+        lines = text.splitlines(keepends=True)
+        chunks: list[tuple[int, str]] = []
+        start = pos = 0
+        for i, line in enumerate(lines):
+            pos += len(line)
+            following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if following and is_heading_line(line):
+                chunks.append((start, text[start:pos]))
+                start = pos
+        if start < len(text):
+            chunks.append((start, text[start:]))
+        return chunks
+
+
+# A heading line: few words, no final or continuing punctuation (Latin and
+# Arabic full stop, question mark, colon, comma, semicolon, quotes, dashes).
+HEADING_MAX_WORDS = 6
+LINE_END_PUNCTUATION = frozenset(".!?:,;\"'()[]-\u2013\u2014\u2026\u00ab\u00bb\u060c\u061b\u061f\u06d4")
+
+
+def is_heading_line(line: str) -> bool:
+    """A short line that ends without punctuation (see :meth:`Article.nlp_chunks`).
+
+    >>> is_heading_line("Heading\\n"), is_heading_line("It ended.\\n"), is_heading_line("\\n")
+    (True, False, False)
+    """
+    body = line.strip()
+    return bool(body) and len(body.split()) <= HEADING_MAX_WORDS and body[-1] not in LINE_END_PUNCTUATION
+
 
 @dataclass
 class Word:

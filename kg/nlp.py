@@ -60,7 +60,7 @@ def check_models(model_dir: Path) -> None:
 def model_fingerprint(model_dir: Path) -> str:
     """A short hash of the model files (names, sizes, mtimes) and this module's
     conversion version: a different model means a different parse cache key."""
-    h = hashlib.sha256(f"conv-v1|{PROCESSORS}".encode())
+    h = hashlib.sha256(f"conv-v2|{PROCESSORS}".encode())
     lang_dir = model_dir / LANG
     for path in sorted(lang_dir.rglob("*")) if lang_dir.is_dir() else []:
         if path.is_file():
@@ -114,8 +114,14 @@ class Parser:
         out: list[Document] = []
         for i in range(0, len(articles), self.batch_size):
             batch = articles[i:i + self.batch_size]
-            docs = pipeline.bulk_process([stanza.Document([], text=a.nlp_text()) for a in batch])
-            out.extend(convert(a, d) for a, d in zip(batch, docs))
+            # Each article is parsed in pieces cut after its heading lines, so
+            # that no sentence runs from a heading into its paragraph.
+            pieces = [(a, offset, text) for a in batch for offset, text in a.nlp_chunks()]
+            docs = pipeline.bulk_process([stanza.Document([], text=text) for _, _, text in pieces])
+            parts: dict[str, list[tuple[int, object]]] = {a.id: [] for a in batch}
+            for (article, offset, _), sdoc in zip(pieces, docs):
+                parts[article.id].append((offset, sdoc))
+            out.extend(convert(a, parts[a.id]) for a in batch)
         return out
 
     def parse_iter(self, articles: Iterable[Article]) -> Iterator[Document]:
@@ -129,25 +135,37 @@ class Parser:
             yield from self.parse(batch)
 
 
-def convert(article: Article, sdoc) -> Document:
-    """A Stanza document → our :class:`Document` (offsets into ``article.text``)."""
+def convert(article: Article, parts) -> Document:
+    """Stanza documents → our :class:`Document` (offsets into ``article.text``).
+
+    ``parts`` is a list of (offset, Stanza document) for the pieces of
+    :meth:`~kg.document.Article.nlp_chunks`, in order, or one Stanza document
+    of the whole text."""
+    if not isinstance(parts, list):
+        parts = [(0, parts)]
     sentences: list[Sentence] = []
-    for index, ssent in enumerate(sdoc.sentences):
-        tokens: list[Token] = []
-        words: list[Word] = []
-        for stoken in ssent.tokens:
-            word_ids = tuple(w.id for w in stoken.words)
-            spans = align_words(stoken.text, stoken.start_char, [w.text for w in stoken.words])
-            for sword, (start, end) in zip(stoken.words, spans):
-                words.append(Word(sword.id, sword.text, sword.lemma or "", sword.upos or "", sword.xpos or "",
-                                  sword.feats or "", sword.head or 0, sword.deprel or "", len(tokens), start, end))
-            tokens.append(Token(len(tokens), stoken.text, stoken.start_char, stoken.end_char, word_ids,
-                                stoken.ner or "O"))
-        start, end = tokens[0].start, tokens[-1].end
-        sent = Sentence(index, article.text[start:end], start, end, tokens, words)
-        sent.entities = entities_from_bioes(sent, article.text)
-        sentences.append(sent)
+    for offset, sdoc in parts:
+        for ssent in sdoc.sentences:
+            sent = _sentence(article, len(sentences), ssent, offset)
+            sentences.append(sent)
     return Document(article, sentences)
+
+
+def _sentence(article: Article, index: int, ssent, offset: int) -> Sentence:
+    tokens: list[Token] = []
+    words: list[Word] = []
+    for stoken in ssent.tokens:
+        word_ids = tuple(w.id for w in stoken.words)
+        token_start, token_end = stoken.start_char + offset, stoken.end_char + offset
+        spans = align_words(stoken.text, token_start, [w.text for w in stoken.words])
+        for sword, (start, end) in zip(stoken.words, spans):
+            words.append(Word(sword.id, sword.text, sword.lemma or "", sword.upos or "", sword.xpos or "",
+                              sword.feats or "", sword.head or 0, sword.deprel or "", len(tokens), start, end))
+        tokens.append(Token(len(tokens), stoken.text, token_start, token_end, word_ids, stoken.ner or "O"))
+    start, end = tokens[0].start, tokens[-1].end
+    sent = Sentence(index, article.text[start:end], start, end, tokens, words)
+    sent.entities = entities_from_bioes(sent, article.text)
+    return sent
 
 
 def stanza_version() -> str:

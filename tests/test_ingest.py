@@ -269,3 +269,22 @@ def test_ingest_make_article_arabic_ratio(text: str, arabic: bool) -> None:
     else:
         with pytest.raises(InputError, match=r"\[E104\]"):
             make_article("x", text, source="x")
+
+
+def test_ingest_chunks_cut_after_a_heading_line_only() -> None:
+    # A dateline and a section heading are cut off their paragraph; a long
+    # hard-wrapped line and a line that ends in a comma are not. Own examples.
+    text = ("الرياض - واس\nأعلنت الوزارة اليوم عن خطة جديدة لتطوير الطرق في المنطقة الشرقية\n"
+            "والجنوبية، وقالت إنها تبدأ قريبا.\nالملك فهد\n تولى الحكم عام 1982.")
+    chunks = Article("a", text).nlp_chunks()
+    pieces = [piece for _, piece in chunks]
+    assert pieces[0] == "الرياض - واس\n"
+    assert pieces[1].startswith("أعلنت") and pieces[1].endswith("قريبا.\nالملك فهد\n")
+    assert pieces[2] == " تولى الحكم عام 1982."
+    assert "".join(pieces) == text
+    assert all(text[offset:offset + len(piece)] == piece for offset, piece in chunks)
+
+
+def test_ingest_chunks_leave_a_heading_before_a_blank_line_to_the_parser() -> None:
+    text = "عنوان الخبر\n\nنص الخبر هنا."
+    assert Article("a", text).nlp_chunks() == [(0, text)]

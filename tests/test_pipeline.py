@@ -79,6 +79,21 @@ def test_pipeline_token_word_mapping_round_trips(parser, seeds_dir):
         assert to_conllu(again) == to_conllu(doc)
 
 
+def test_pipeline_no_sentence_runs_from_a_heading_into_its_paragraph(parser):
+    from kg.document import Article
+
+    # A history column's section heading ("King Khalid") stands on its own
+    # line over its paragraph, with no full stop; the parser alone reads
+    # "الملك خالد تولى" as one sentence. Our own example.
+    text = ("الملك خالد\n تولى الحكم بعد وفاة أخيه، وعمل على تطوير البلاد.\n"
+            "وفي عهده شهدت المملكة نهضة كبيرة في التعليم والصحة.")
+    doc = parser.parse([Article("heading", text)])[0]
+    first = doc.sentences[0]
+    assert first.text == "الملك خالد"
+    assert all("\n" not in ent.text for sent in doc.sentences for ent in sent.entities)
+    assert all(text[t.start:t.end] == t.text for sent in doc.sentences for t in sent.tokens)
+
+
 def test_pipeline_second_run_hits_the_cache_and_never_parses(seeds_run, seeds_dir, tmp_path, monkeypatch):
     summary, out, options = seeds_run
     from kg import nlp
