@@ -16,6 +16,7 @@ token line (``start_char=…|end_char=…|ner=B-PER``).
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -76,10 +77,9 @@ class Article:
         return chunks
 
 
-# A heading line: few words, no final or continuing punctuation (Latin and
-# Arabic full stop, question mark, colon, comma, semicolon, quotes, dashes).
+# A heading line: few words and no punctuation at its end (a full stop, question
+# mark, colon, comma, quote mark, bracket or dash, in any script).
 HEADING_MAX_WORDS = 6
-LINE_END_PUNCTUATION = frozenset(".!?:,;\"'()[]-\u2013\u2014\u2026\u00ab\u00bb\u060c\u061b\u061f\u06d4")
 
 
 def is_heading_line(line: str) -> bool:
@@ -89,7 +89,7 @@ def is_heading_line(line: str) -> bool:
     (True, False, False)
     """
     body = line.strip()
-    return bool(body) and len(body.split()) <= HEADING_MAX_WORDS and body[-1] not in LINE_END_PUNCTUATION
+    return bool(body) and len(body.split()) <= HEADING_MAX_WORDS and not unicodedata.category(body[-1]).startswith("P")
 
 
 @dataclass

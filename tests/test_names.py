@@ -423,3 +423,175 @@ def test_names_a_first_name_tagged_as_a_verb_stays(rules, conllu_doc):
 7 . . PUNCT _ _ 1 punct _ _
 """)
     assert _people(rules, doc) == [("يحيى الحربي", "يحيى الحربي")]
+
+
+def _titles(rules, doc):
+    facts = rules.extract(doc)
+    label = {a.iri: a.label_ar for a in facts.actors.values()}
+    return {(label[t.person], t.title) for t in facts.titles}
+
+
+def test_names_an_office_and_a_princes_title_before_a_name_are_two_titles(rules, conllu_doc):
+    """"وزير الداخلية الأمير سعود الخالد": the office ends at its definite complement; the
+    definite head after it is a title of its own, not the office's last word."""
+    doc = conllu_doc("""
+# text = وافتتح وزير الداخلية الأمير سعود الخالد المعرض .
+1-2 وافتتح _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 افتتح افتتح VERB _ _ 0 root _ _
+3 وزير وزير NOUN _ _ 2 nsubj _ _
+4 الداخلية داخلية NOUN _ _ 3 nmod _ _
+5 الأمير أمير NOUN _ _ 3 nmod _ _
+6 سعود سعود PROPN _ _ 5 nmod _ ner=B-PER
+7 الخالد الخالد PROPN _ _ 6 flat _ ner=E-PER
+8 المعرض معرض NOUN _ _ 2 obj _ _
+9 . . PUNCT _ _ 2 punct _ _
+""")
+    assert _titles(rules, doc) == {("سعود الخالد", "وزير الداخلية"), ("سعود الخالد", "الأمير")}
+
+
+def test_names_a_title_after_a_name_ends_before_the_occasion_of_the_statement(rules, conllu_doc):
+    """"وقال سامي الحربي مدير الاتصالات في الهيئة في بيان": في بيان (lexicon
+    ``statement_nouns``) is where he said it, not part of his office."""
+    doc = conllu_doc("""
+# text = وقال سامي الحربي مدير الاتصالات في الهيئة في بيان إن الرحلات عادت .
+1-2 وقال _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 قال قال VERB _ _ 0 root _ _
+3 سامي سامي PROPN _ _ 2 nsubj _ ner=B-PER
+4 الحربي الحربي PROPN _ _ 3 flat _ ner=E-PER
+5 مدير مدير NOUN _ _ 3 nmod _ _
+6 الاتصالات اتصال NOUN _ _ 5 nmod _ _
+7 في في ADP _ _ 8 case _ _
+8 الهيئة هيئة NOUN _ _ 5 nmod _ _
+9 في في ADP _ _ 10 case _ _
+10 بيان بيان NOUN _ _ 2 obl _ _
+11 إن إن SCONJ _ _ 13 mark _ _
+12 الرحلات رحلة NOUN _ _ 13 nsubj _ _
+13 عادت عاد VERB _ _ 2 ccomp _ _
+14 . . PUNCT _ _ 2 punct _ _
+""")
+    assert _titles(rules, doc) == {("سامي الحربي", "مدير الاتصالات في الهيئة")}
+
+
+def test_names_a_spokesman_for_a_named_person_is_the_person_before_and_he_is_not(rules, conllu_doc):
+    """"محمد سالم وهو متحدث باسم خالد عمر": the spokesman is محمد سالم; خالد عمر is whom he
+    speaks for, and holds no spokesman's title."""
+    doc = conllu_doc("""
+# text = وقال محمد سالم وهو متحدث باسم خالد عمر إن الهجوم فشل .
+1-2 وقال _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 قال قال VERB _ _ 0 root _ _
+3 محمد محمد PROPN _ _ 2 nsubj _ ner=B-PER
+4 سالم سالم PROPN _ _ 3 flat _ ner=E-PER
+5-6 وهو _ _ _ _ _ _ _ _
+5 و و CCONJ _ _ 7 cc _ _
+6 هو هو PRON _ _ 7 nsubj _ _
+7 متحدث متحدث NOUN _ _ 3 conj _ _
+8 باسم باسم ADP _ _ 9 case _ _
+9 خالد خالد PROPN _ _ 7 nmod _ ner=B-PER
+10 عمر عمر PROPN _ _ 9 flat _ ner=E-PER
+11 إن إن SCONJ _ _ 14 mark _ _
+12 الهجوم هجوم NOUN _ _ 14 nsubj _ _
+13 فشل فشل VERB _ _ 2 ccomp _ _
+14 . . PUNCT _ _ 2 punct _ _
+""")
+    assert _titles(rules, doc) == {("محمد سالم", "متحدث باسم خالد عمر")}
+
+
+def test_names_a_team_after_the_noun_it_completes_is_no_rank(rules, conllu_doc):
+    """"حارس مرمى الفريق أحمد سالم": the team's goalkeeper; الفريق (lexicon ``rank_or_team``)
+    after an indefinite noun is the team, not the rank of lieutenant general."""
+    doc = conllu_doc("""
+# text = وغاب حارس مرمى الفريق أحمد سالم عن التدريبات .
+1-2 وغاب _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 غاب غاب VERB _ _ 0 root _ _
+3 حارس حارس NOUN _ _ 2 nsubj _ _
+4 مرمى مرمى NOUN _ _ 3 nmod _ _
+5 الفريق فريق NOUN _ _ 4 nmod _ _
+6 أحمد أحمد PROPN _ _ 5 nmod _ ner=B-PER
+7 سالم سالم PROPN _ _ 6 flat _ ner=E-PER
+8 عن عن ADP _ _ 9 case _ _
+9 التدريبات تدريب NOUN _ _ 2 obl _ _
+10 . . PUNCT _ _ 2 punct _ _
+""")
+    assert _titles(rules, doc) == set()
+
+
+def test_names_a_title_head_ner_takes_into_a_name_starts_the_title(rules, conllu_doc):
+    """NER tags "منصور الحسين مشرف" and leaves out الإعلام: the head without the article, with
+    the definite noun it governs after the span, is the title's (مشرف الإعلام), not the name's.
+    "العميد متقاعد سعد الحربي": متقاعد after the rank is no part of the name either."""
+    doc = conllu_doc("""
+# text = وأوضح منصور الحسين مشرف الإعلام التربوي أن الحفل غدا .
+1-2 وأوضح _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 أوضح أوضح VERB _ _ 0 root _ _
+3 منصور منصور PROPN _ _ 2 nsubj _ ner=B-PER
+4 الحسين الحسين PROPN _ _ 3 flat _ ner=I-PER
+5 مشرف مشرف NOUN _ _ 3 flat _ ner=E-PER
+6 الإعلام إعلام NOUN _ _ 5 nmod _ _
+7 التربوي تربوي ADJ _ _ 6 amod _ _
+8 أن أن SCONJ _ _ 10 mark _ _
+9 الحفل حفل NOUN _ _ 10 nsubj _ _
+10 غدا غدا ADV _ _ 2 ccomp _ _
+11 . . PUNCT _ _ 2 punct _ _
+
+# text = وشارك العميد متقاعد سعد الحربي في الحفل .
+1-2 وشارك _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 شارك شارك VERB _ _ 0 root _ _
+3 العميد عميد NOUN _ _ 2 nsubj _ ner=B-PER
+4 متقاعد متقاعد ADJ _ _ 3 amod _ ner=I-PER
+5 سعد سعد PROPN _ _ 3 nmod _ ner=I-PER
+6 الحربي الحربي PROPN _ _ 5 flat _ ner=E-PER
+7 في في ADP _ _ 8 case _ _
+8 الحفل حفل NOUN _ _ 2 obl _ _
+9 . . PUNCT _ _ 2 punct _ _
+""")
+    people = _people(rules, doc)
+    assert ("منصور الحسين", "منصور الحسين") in people and ("سعد الحربي", "سعد الحربي") in people, people
+    titles = _titles(rules, doc)
+    assert ("منصور الحسين", "مشرف الإعلام التربوي") in titles and ("سعد الحربي", "العميد") in titles, titles
+
+
+def test_names_a_name_stops_at_a_line_break(rules, conllu_doc):
+    """A heading run into its paragraph ("الملك خالد" at the end of one line, "أسند إليه …" on
+    the next), which NER tags as one person "خالد أسند": the name ends at the line break."""
+    text = "الملك خالد\n أسند إليه أخوه الحكم ."
+    rows = [("الملك", "ملك", "NOUN", 0, "root", "O"), ("خالد", "خالد", "PROPN", 1, "nmod", "B-PER"),
+            ("أسند", "أسند", "PROPN", 2, "flat", "E-PER"), ("إليه", "إلى", "ADP", 1, "nmod", "O"),
+            ("أخوه", "أخ", "NOUN", 1, "nmod", "O"), ("الحكم", "حكم", "NOUN", 1, "nmod", "O"),
+            (".", ".", "PUNCT", 1, "punct", "O")]
+    lines, pos = [f"# text = {text.replace(chr(10), ' ')}"], 0
+    for i, (form, lemma, upos, head, rel, ner) in enumerate(rows, 1):
+        start = text.index(form, pos)
+        pos = start + len(form)
+        lines.append(f"{i}\t{form}\t{lemma}\t{upos}\t_\t_\t{head}\t{rel}\t_\tstart_char={start}|end_char={pos}|ner={ner}")
+    doc = conllu_doc("\n".join(lines) + "\n", text)
+    facts = rules.extract(doc)
+    assert _people(rules, doc) == [("خالد", "خالد")]
+    assert [t.title for t in facts.titles] == ["الملك"]
+
+
+def test_names_a_supervisors_title_takes_in_what_he_supervises(rules, conllu_doc):
+    """"سامي علي المشرف على برنامج التدريب": على (a title stop elsewhere) is part of the title
+    after المشرف (lexicon ``complement_heads``)."""
+    doc = conllu_doc("""
+# text = وقال سامي علي المشرف على برنامج التدريب إن الدفعة تخرجت .
+1-2 وقال _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 قال قال VERB _ _ 0 root _ _
+3 سامي سامي PROPN _ _ 2 nsubj _ ner=B-PER
+4 علي علي PROPN _ _ 3 flat _ ner=E-PER
+5 المشرف مشرف NOUN _ _ 3 nmod _ _
+6 على على ADP _ _ 7 case _ _
+7 برنامج برنامج NOUN _ _ 5 nmod _ _
+8 التدريب تدريب NOUN _ _ 7 nmod _ _
+9 إن إن SCONJ _ _ 11 mark _ _
+10 الدفعة دفعة NOUN _ _ 11 nsubj _ _
+11 تخرجت تخرج VERB _ _ 2 ccomp _ _
+12 . . PUNCT _ _ 2 punct _ _
+""")
+    assert _titles(rules, doc) == {("سامي علي", "المشرف على برنامج التدريب")}

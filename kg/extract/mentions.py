@@ -85,6 +85,16 @@ def _honorific(form: str) -> bool:
     return form in HONORIFICS or form in RANKS or form in BARE_RANKS
 
 
+def _before_line_break(sent: Sentence, ent: Entity) -> Entity:
+    """The part of a NER span before a line break inside it: a heading run into the next
+    paragraph ("الملك فيصل" over "أسند إليه …") names no one across the break."""
+    for k in range(1, len(ent.words)):
+        before, after = sent.word(ent.words[k - 1]), sent.word(ent.words[k])
+        if "\n" in sent.text[before.end - sent.start:after.start - sent.start]:
+            return Entity(ent.text[:before.end - ent.start], ent.type, ent.start, before.end, ent.words[:k])
+    return ent
+
+
 def _verb_of_name(sent: Sentence, words: tuple[int, ...]) -> bool:
     """The span's first word is a verb whose subject is the rest of the span (ولد رمضان
     قاديروف: "R. K. was born"); a first name the tagger took for a verb (يحيى) heads no
@@ -134,9 +144,13 @@ class ActorClasses:
 
 
 class Resolver:
-    def __init__(self, gazetteer: Gazetteer, classes: ActorClasses | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer, classes: ActorClasses | None = None,
+                 title_heads: frozenset[str] = frozenset()) -> None:
         self.gazetteer = gazetteer
         self.classes = classes or ActorClasses()
+        # Title nouns without the article (مدير، مشرف): one that ends a person's span before
+        # the noun it governs starts the title, not the name.
+        self.title_heads = title_heads
 
     def resolve(self, doc: Document) -> tuple[dict[str, Actor], list[Mention]]:
         actors: dict[str, Actor] = {}
@@ -246,6 +260,16 @@ class Resolver:
                 taken.update(ids)
         return out
 
+    def _title_head_ends(self, sent: Sentence, words: tuple[int, ...]) -> bool:
+        """The span's last word is a title head without the article, alone in its token, and
+        the word after the span is a definite noun (مشرف الإعلام)."""
+        last = sent.word(words[-1])
+        if last.norm not in self.title_heads or words[-1] >= len(sent.words) \
+                or len(sent.tokens[last.token].words) > 1:
+            return False
+        nxt = sent.word(words[-1] + 1)
+        return nxt.upos == "NOUN" and nxt.norm.startswith(clitics.ARTICLE)
+
     def _place_spans(self, sent: Sentence, taken: set[int]) -> tuple[list[Entity], set[tuple[int, ...]]]:
         """The sentence's NER spans, a person's without a leading honorific (lexicon
         ``honorifics``: الدكتور، المهندس); adjacent place spans are one name (منطقة بركي براك, tagged
@@ -257,6 +281,7 @@ class Resolver:
         out: list[Entity] = []
         headed: set[tuple[int, ...]] = set()
         for ent in sent.entities:
+            ent = _before_line_break(sent, ent)
             # الدكتور X, العقيد دكتور X, رقيب X: honorifics and ranks, with the article or
             # without, are titles, not the name.
             # NER may also take in the verb before the name (ولد رمضان قاديروف "R. K. was born").
@@ -264,6 +289,11 @@ class Resolver:
                                                                 or _verb_of_name(sent, ent.words)):
                 second = sent.word(ent.words[1])
                 ent = Entity(ent.text[second.start - ent.start:], ent.type, second.start, ent.end, ent.words[1:])
+            # "منصور الحسين مشرف الإعلام التربوي": NER takes in the title's head; the definite
+            # noun after the span that the head governs shows it starts the title.
+            while ent.type == "PER" and len(ent.words) > 2 and self._title_head_ends(sent, ent.words):
+                before = sent.word(ent.words[-2])
+                ent = Entity(ent.text[:before.end - ent.start], ent.type, ent.start, before.end, ent.words[:-1])
             last = out[-1] if out else None
             if last is not None and ent.type == "LOC" and last.type == "LOC" \
                     and ent.words and last.words[-1] + 1 == ent.words[0]:

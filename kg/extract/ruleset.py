@@ -302,7 +302,7 @@ class RuleSet:
         self.relations = relations
         self.cues = cues
         self.gazetteer = gazetteer
-        self.resolver = Resolver(gazetteer, classes)
+        self.resolver = Resolver(gazetteer, classes, self.title_singulars)
         self.matcher = Matcher(events)
 
     @classmethod

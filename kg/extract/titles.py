@@ -36,6 +36,9 @@ SEATS = lexicon.words("representative_bodies")
 NAMED_AFTER = lexicon.words("named_after_heads")
 RANK_OR_TEAM = lexicon.words("rank_or_team")
 RANK_GRADES = lexicon.words("rank_grades")
+STATEMENT_NOUNS = lexicon.words("statement_nouns")
+COMPLEMENT_HEADS = lexicon.words("complement_heads")
+THIRD_PERSON = lexicon.words("third_person")
 
 
 def accusative(w: Word) -> bool:
@@ -89,6 +92,31 @@ class Titles(SentenceStep):
         state.facts.titles.extend(find_titles(self.rules, state.text, sent.ctx, sent.source))
 
 
+def _completes(prev: Word) -> bool:
+    """``prev`` is an indefinite noun in the construct state, alone in its token, that the
+    next word completes (مرمى الفريق), not a title head of its own."""
+    return prev.upos == "NOUN" and not prev.norm.startswith(clitics.ARTICLE) and prev.norm not in RANK_GRADES
+
+
+def _split_offices(words: list[Word], is_head) -> list[list[Word]]:  # noqa: ANN001 - a predicate
+    """One title phrase cut before each definite head that follows a definite word: "وزير
+    الداخلية الأمير" is the office and the prince's title, two titles; "نائب الرئيس" is one."""
+    parts: list[list[Word]] = [[]]
+    for k, w in enumerate(words):
+        if k and parts[-1] and w.norm.startswith(clitics.ARTICLE) and is_head(w) \
+                and words[k - 1].norm.startswith(clitics.ARTICLE) and not is_head(words[k - 1]):
+            parts.append([])
+        parts[-1].append(w)
+    return parts
+
+
+def _occasion(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence
+    """Word ``wid`` is في or ب before the occasion of a statement (lexicon ``statement_nouns``):
+    "مدير الاتصالات في الصندوق في بيان" ends before في بيان."""
+    w = s.word(wid)
+    return w.upos == "ADP" and wid < len(s.words) and s.word(wid + 1).norm in STATEMENT_NOUNS
+
+
 def _rank_or_degree(form: str) -> bool:
     """A degree, form of address or military rank (lexicons ``degrees``, ``military_ranks``,
     ``bare_ranks``)."""
@@ -108,6 +136,9 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         # Not a team (الفريق الإسباني, lexicon rank_or_team); الفريق أول is a rank.
         if w.norm in RANK_OR_TEAM and w.id < len(s.words) and s.word(w.id + 1).upos == "ADJ" \
                 and s.word(w.id + 1).norm not in RANK_GRADES:
+            return False
+        # Nor after an indefinite noun it completes (حارس مرمى الفريق أحمد: the team's goalkeeper).
+        if w.norm in RANK_OR_TEAM and w.id > 1 and _completes(s.word(w.id - 1)):
             return False
         # Also a whole token that is a head when the tokeniser split it (وزير → و + زير).
         token = s.tokens[w.token]
@@ -196,6 +227,10 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
             else:
                 found.pop(idx)
             ctx.title_words.update(m.words)
+    # "محمد الحجازي وهو متحدث باسم خليفة حفتر": a title that still ends in باسم names whom the
+    # spokesman speaks for; it is not the title of that name.
+    for idx in [i for i, (_, last) in found.items() if s.word(last).norm in ON_BEHALF]:
+        found.pop(idx)
     # After the name: between commas (جون كيربي، المتحدث باسم الوزارة،), or right after
     # it when the next word is a title head or is followed by باسم (أحمد الصحاف المتحدث باسم).
     n = len(s.words)
@@ -215,6 +250,10 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
                 first <= n and first not in ctx.by_word and s.word(first).norm.startswith(clitics.ARTICLE)
                 and is_head(s.word(first))):
             continue
+        # "X وهو متحدث باسم …", "X وهي رئيسة …": the title after و and a pronoun is X's.
+        if first + 2 <= n and s.word(first).upos == "CCONJ" and s.word(first + 1).norm in THIRD_PERSON \
+                and starts_head(first + 2):
+            first += 2
         if appointed:
             pass  # عينت الحكومة اللواء X قائدا للقوة
         elif first <= n and s.word(first).text in COMMAS:
@@ -235,7 +274,14 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
             if closing is not None:  # مدير مركز «أورانج كاونتي»: the quoted name is the title's
                 end = closing
                 continue
+            if s.word(end).norm in ON_BEHALF and end + 1 in ctx.by_word:
+                end = ctx.mentions[ctx.by_word[end + 1]].words[-1]  # باسم خليفة حفتر: whom he speaks for
+                break
+            if nxt.norm in TITLE_STOPS and s.word(end).norm in COMPLEMENT_HEADS:
+                end += 1  # المشرف على البرنامج, المسؤول عن الملف
+                continue
             if nxt.upos in ("VERB", "PUNCT", "SCONJ") or nxt.norm in TITLE_STOPS | SUBORDINATORS \
+                    or _occasion(s, end + 1) \
                     or (nxt.upos == "NUM" and s.word(end).norm not in NUMBERED_UNITS) \
                     or (end + 1 in ctx.by_word and ctx.cls(ctx.by_word[end + 1]) == "Person") \
                     or (end + 1 not in ctx.by_word and accusative(nxt)):
@@ -255,6 +301,7 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
                 parts.append([])
             else:
                 parts[-1].append(s.word(wid))
+        parts = [office for part in parts for office in _split_offices(part, is_head)]
         for words in parts:
             # Nor a conjunction or preposition left at the end ("رئيس الائتلاف … من الخطة و").
             while words and (words[-1].upos in ("PUNCT", "CCONJ", "ADP") or words[-1].norm in TITLE_STOPS):
