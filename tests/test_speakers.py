@@ -229,3 +229,67 @@ def test_speakers_a_headline_title_is_the_person_the_lede_names_with_it(rules, c
     speakers = [(e.source.sentence, [facts.actors[a].label_ar for a in e.roles.get("speaker", [])])
                 for e in facts.events if e.type == "Statement"]
     assert speakers == [(0, ["أيمن الصفدي"]), (1, ["أيمن الصفدي"])]
+
+
+def test_speakers_an_honorific_pronoun_is_the_person_introduced_with_that_honorific(rules, conllu_doc):
+    """"رعى صاحب السمو الأمير خالد بن سعد الحفل. وأكد سموه …": سموه (lexicon
+    ``honorific_addresses``) is the prince, also as the subject of a clause that a later
+    dropped-subject verb goes on from ("لما أعلنه سموه حينما قال"), not the director named
+    earlier in the sentence."""
+    doc = conllu_doc("""
+# text = رعى صاحب السمو الأمير خالد بن سعد الحفل .
+1 رعى رعى VERB _ _ 0 root _ _
+2 صاحب صاحب NOUN _ _ 1 nsubj _ _
+3 السمو سمو NOUN _ _ 2 nmod _ _
+4 الأمير أمير NOUN _ _ 3 nmod _ _
+5 خالد خالد PROPN _ _ 4 nmod _ ner=B-PER
+6 بن بن PROPN _ _ 5 flat _ ner=I-PER
+7 سعد سعد PROPN _ _ 5 flat _ ner=E-PER
+8 الحفل حفل NOUN _ _ 1 obj _ _
+9 . . PUNCT _ _ 1 punct _ _
+
+# text = وأكد سموه أن المهرجان ناجح .
+1-2 وأكد _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 أكد أكد VERB _ _ 0 root _ _
+3-4 سموه _ _ _ _ _ _ _ _
+3 سمو سمو NOUN _ _ 2 nsubj _ _
+4 ه هو PRON _ _ 3 nmod _ _
+5 أن أن SCONJ _ _ 7 mark _ _
+6 المهرجان مهرجان NOUN _ _ 7 nsubj _ _
+7 ناجح ناجح ADJ _ _ 2 ccomp _ _
+8 . . PUNCT _ _ 2 punct _ _
+
+# text = وألقى مدير المهرجان سالم علي كلمة ذكر فيها ما أعلنه سموه حينما قال إن المنطقة وجهة .
+1-2 وألقى _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 ألقى ألقى VERB _ _ 0 root _ _
+3 مدير مدير NOUN _ _ 2 nsubj _ _
+4 المهرجان مهرجان NOUN _ _ 3 nmod _ _
+5 سالم سالم PROPN _ _ 3 nmod _ ner=B-PER
+6 علي علي PROPN _ _ 5 flat _ ner=E-PER
+7 كلمة كلمة NOUN _ _ 2 obj _ _
+8 ذكر ذكر VERB _ _ 7 acl _ _
+9-10 فيها _ _ _ _ _ _ _ _
+9 في في ADP _ _ 10 case _ _
+10 ها هو PRON _ _ 8 obl _ _
+11 ما ما PRON _ _ 8 obj _ _
+12-13 أعلنه _ _ _ _ _ _ _ _
+12 أعلن أعلن VERB _ _ 11 acl _ _
+13 ه هو PRON _ _ 12 obj _ _
+14-15 سموه _ _ _ _ _ _ _ _
+14 سمو سمو NOUN _ _ 12 nsubj _ _
+15 ه هو PRON _ _ 14 nmod _ _
+16 حينما حينما CCONJ _ _ 17 mark _ _
+17 قال قال VERB _ _ 12 advcl _ _
+18 إن إن SCONJ _ _ 20 mark _ _
+19 المنطقة منطقة NOUN _ _ 20 nsubj _ _
+20 وجهة وجهة NOUN _ _ 17 ccomp _ _
+21 . . PUNCT _ _ 2 punct _ _
+""")
+    facts = rules.extract(doc)
+    label = {a.iri: a.label_ar for a in facts.actors.values()}
+    speakers = {e.trigger: [label[a] for a in e.roles.get("speaker", [])] for e in facts.events
+                if e.type == "Statement"}
+    assert speakers.get("أكد") == ["خالد بن سعد"], speakers
+    assert speakers.get("قال") == ["خالد بن سعد"], speakers

@@ -15,6 +15,7 @@ from ..facts import Actor, Event
 from ..lang.ar import clitics, lexicon, normalize_ar
 from .clauses import relative_of_indefinite, s_subject
 from .context import COMMAS, PARTITIVES, SentenceContext
+from .honorifics import pronoun_honour
 from .steps import ArticleState, SentenceState, SentenceStep
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -139,7 +140,16 @@ def sentence_subject(ctx: SentenceContext, trigger: int, classes: tuple[str, ...
     s = ctx.sentence
     for wid in range(trigger - 1, 0, -1):
         w = s.word(wid)
-        if w.upos != "VERB" or wid in ctx.by_word or not w.deprel.startswith(("root", "conj", "parataxis")):
+        if w.upos != "VERB" or wid in ctx.by_word:
+            continue
+        if not w.deprel.startswith(("root", "conj", "parataxis")):
+            # An honorific pronoun subject in any clause is whom the passage is about: "لما
+            # أعلنه سموه قبل سنوات حينما قال" (his highness said it), not an earlier subject.
+            honoured = [i for i in s_subject(ctx, wid, None)
+                        if pronoun_honour(s, s.word(ctx.mentions[i].words[0])) is not None
+                        and (classes is None or ctx.cls(i) in classes)]
+            if honoured:
+                return ctx.mentions[honoured[0]].actor
             continue
         found = s_subject(ctx, wid, None) or [
             ctx.by_word[n] for n in (wid + 1,) if n in ctx.by_word and ctx.mentions[ctx.by_word[n]].words[0] == n]

@@ -19,6 +19,7 @@ from .discourse import CarryDate, Discourse
 from .events import Events
 from .forces import Forces, TroopCounts
 from .generic import GenericActors
+from .honorifics import HonorificPronouns
 from .mentions import DropNonMentions, NationalBodies, PruneActors, ResolveMentions
 from .short_names import ShortNames
 from .officials import Officials
@@ -31,8 +32,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 STEPS: tuple[type[Step], ...] = (
     # article
-    ResolveMentions, FindDates, DropNonMentions, NationalBodies, GenericActors, Descriptors, ShortNames, MainCity,
-    PruneActors,
+    ResolveMentions, FindDates, DropNonMentions, NationalBodies, GenericActors, Descriptors, ShortNames, HonorificPronouns,
+    MainCity, PruneActors,
     # sentence
     Officials, BuildContext, SentenceDates, TroopCounts, Titles, Relations, Events, Forces, CarryDate,
 )

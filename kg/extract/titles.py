@@ -14,6 +14,7 @@ from ..document import Word
 from ..facts import SourceRef, Title
 from ..lang.ar import clitics, lexicon, normalize_ar
 from .context import COMMAS, PLACE_NOUNS, SentenceContext
+from .honorifics import pronoun_honour
 from .steps import ArticleState, SentenceState, SentenceStep
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -117,6 +118,11 @@ def _occasion(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence
     return w.upos == "ADP" and wid < len(s.words) and s.word(wid + 1).norm in STATEMENT_NOUNS
 
 
+def _honorific(s, ctx: SentenceContext, idx: int) -> bool:  # noqa: ANN001 - a Sentence
+    """Mention ``idx`` is an honorific pronoun (سموه), which stands for a person named before."""
+    return pronoun_honour(s, s.word(ctx.mentions[idx].words[0])) is not None
+
+
 def _rank_or_degree(form: str) -> bool:
     """A degree, form of address or military rank (lexicons ``degrees``, ``military_ranks``,
     ``bare_ranks``)."""
@@ -200,7 +206,8 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
             prev = start - 1
             while prev >= 1 and s.word(prev).text in COMMAS:
                 prev -= 1
-            if prev in ctx.by_word and ctx.by_word[prev] != idx and ctx.cls(ctx.by_word[prev]) == "Person":
+            if prev in ctx.by_word and ctx.by_word[prev] != idx and ctx.cls(ctx.by_word[prev]) == "Person" \
+                    and not _honorific(s, ctx, ctx.by_word[prev]):
                 start = None
         last = first - 1
         # A proclitic split off the name's own token (ل of لوران) is not part of the title.
@@ -257,6 +264,8 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
         if appointed:
             pass  # عينت الحكومة اللواء X قائدا للقوة
         elif first <= n and s.word(first).text in COMMAS:
+            if _honorific(s, ctx, idx):
+                continue  # "في مكتب سموه، العقيد X": the colonel is X
             first += 1
             if first > n or not starts_head(first):
                 continue

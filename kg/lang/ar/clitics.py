@@ -35,6 +35,7 @@ ACCUSATIVE_NISBA: str = _AFFIXES["accusative_nisba"]
 PRONOUN_SUFFIXES: tuple[str, ...] = tuple(_AFFIXES["pronoun_suffixes"])
 DUAL_SUFFIXES: tuple[str, ...] = tuple(_AFFIXES["dual_suffixes"])
 PRONOUNS: frozenset[str] = frozenset(_AFFIXES["pronouns"])
+BOUND_TAA: str = _AFFIXES["bound_taa"]
 # One-letter words the tokeniser splits off (و ف ب ل ك): inside a name they are glued back.
 CLITIC_WORDS: frozenset[str] = frozenset(CONJUNCTIONS + PREPOSITIONS)
 MIN_STEM = 2
@@ -175,6 +176,31 @@ def pronoun_suffix_stems(form: str, min_stem: int = MIN_SUFFIX_STEM) -> list[str
     """
     return [form[: -len(suffix)] for suffix in PRONOUN_SUFFIXES
             if form.endswith(suffix) and len(form) - len(suffix) >= min_stem]
+
+
+def possessed_stems(form: str) -> list[str]:
+    """The nouns ``form`` may be with a pronoun suffix, with a final ة put back where the
+    suffix turned it into ت (normalised forms).
+
+    >>> possessed_stems("سموه"), possessed_stems("سعادته")
+    (['سمو'], ['سعادت', 'سعاده'])
+    """
+    out: list[str] = []
+    for stem in pronoun_suffix_stems(form):
+        out.append(stem)
+        if stem != unbound_taa(stem):
+            out.append(unbound_taa(stem))
+    return out
+
+
+def unbound_taa(stem: str) -> str:
+    """A stem the tokeniser cut before a pronoun suffix, with the final ة its ت stands for
+    (normalised ه): سعادت (of سعادته) → سعاده. Other stems are unchanged.
+
+    >>> unbound_taa("سعادت"), unbound_taa("سمو")
+    ('سعاده', 'سمو')
+    """
+    return stem[:-len(BOUND_TAA)] + "\u0647" if stem.endswith(BOUND_TAA) and len(stem) > MIN_STEM else stem
 
 
 def verb_stems(form: str) -> set[str]:
