@@ -116,12 +116,13 @@ class Parser:
             batch = articles[i:i + self.batch_size]
             # Each article is parsed in pieces cut after its heading lines, so
             # that no sentence runs from a heading into its paragraph.
-            pieces = [(a, offset, text) for a in batch for offset, text in a.nlp_chunks()]
+            # Keyed by position in the batch: two articles may share an id.
+            pieces = [(k, offset, text) for k, a in enumerate(batch) for offset, text in a.nlp_chunks()]
             docs = pipeline.bulk_process([stanza.Document([], text=text) for _, _, text in pieces])
-            parts: dict[str, list[tuple[int, object]]] = {a.id: [] for a in batch}
-            for (article, offset, _), sdoc in zip(pieces, docs):
-                parts[article.id].append((offset, sdoc))
-            out.extend(convert(a, parts[a.id]) for a in batch)
+            parts: list[list[tuple[int, object]]] = [[] for _ in batch]
+            for (k, offset, _), sdoc in zip(pieces, docs):
+                parts[k].append((offset, sdoc))
+            out.extend(convert(a, part) for a, part in zip(batch, parts))
         return out
 
     def parse_iter(self, articles: Iterable[Article]) -> Iterator[Document]:

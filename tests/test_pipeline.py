@@ -94,6 +94,15 @@ def test_pipeline_no_sentence_runs_from_a_heading_into_its_paragraph(parser):
     assert all(text[t.start:t.end] == t.text for sent in doc.sentences for t in sent.tokens)
 
 
+def test_pipeline_articles_of_one_batch_keep_their_own_sentences_even_with_one_id(parser):
+    from kg.document import Article
+
+    texts = ["عنوان أول\nوصل الوزير إلى عمان أمس.", "عنوان ثان\nغادر الوفد القاهرة اليوم."]
+    docs = parser.parse([Article("same", t) for t in texts])
+    for doc, text in zip(docs, texts):
+        assert [s.text for s in doc.sentences] == text.split("\n")
+
+
 def test_pipeline_second_run_hits_the_cache_and_never_parses(seeds_run, seeds_dir, tmp_path, monkeypatch):
     summary, out, options = seeds_run
     from kg import nlp

@@ -293,3 +293,29 @@ def test_speakers_an_honorific_pronoun_is_the_person_introduced_with_that_honori
                 if e.type == "Statement"}
     assert speakers.get("أكد") == ["خالد بن سعد"], speakers
     assert speakers.get("قال") == ["خالد بن سعد"], speakers
+
+
+def test_speakers_a_quoted_name_before_a_title_is_the_person_who_speaks(rules, conllu_doc):
+    """"كما يقول «سالم الحربي» المدير السابق للقناة": NER misses the quoted name; the definite
+    title head after the marks makes it a person, who speaks, not the channel of his title."""
+    doc = conllu_doc("""
+# text = كما يقول « سالم الحربي » المدير السابق لقناة الجزيرة .
+1 كما كما SCONJ _ _ 2 mark _ _
+2 يقول قال VERB _ _ 0 root _ _
+3 « « PUNCT _ _ 4 punct _ _
+4 سالم سالم PROPN _ _ 2 nsubj _ _
+5 الحربي الحربي X _ _ 4 flat _ _
+6 » » PUNCT _ _ 4 punct _ _
+7 المدير مدير NOUN _ _ 4 nmod _ _
+8 السابق سابق ADJ _ _ 7 amod _ _
+9-10 لقناة _ _ _ _ _ _ _ _
+9 ل ل ADP _ _ 10 case _ _
+10 قناة قناة NOUN _ _ 7 nmod _ ner=B-ORG
+11 الجزيرة الجزيرة PROPN _ _ 10 nmod _ ner=E-ORG
+12 . . PUNCT _ _ 2 punct _ _
+""")
+    facts = rules.extract(doc)
+    label = {a.iri: a.label_ar for a in facts.actors.values()}
+    speakers = [[label[a] for a in e.roles.get("speaker", [])] for e in facts.events if e.type == "Statement"]
+    assert speakers == [["سالم الحربي"]], speakers
+    assert {(label[t.person], t.title) for t in facts.titles} == {("سالم الحربي", "المدير السابق لقناة الجزيرة")}

@@ -32,7 +32,7 @@ from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
 from .context import PLACE_NOUNS, QUOTE_MARKS
 from .names import (adjective_name, after_place_noun, another_body, full_lengths, in_idiom, quoted_outlets,
-                    without_edge_punctuation)
+                    quoted_persons, without_edge_punctuation)
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 # Before a capital, these make it a place rather than the government acting.
@@ -211,7 +211,7 @@ class Resolver:
                     self._remember(full_names, entry.iri, entry.label_ar, entry.variants)
             spans, headed = self._place_spans(sent, taken)
             # An outlet's quoted name is whole, whatever part of it NER tagged ("ام تي في").
-            outlets = quoted_outlets(sent, taken)
+            outlets = quoted_outlets(sent, taken) + quoted_persons(sent, taken, self.title_heads)
             spans = outlets + [e for e in spans if not any(set(e.words) & set(o.words) for o in outlets)]
             for ent in spans:
                 if not ent.words or taken.intersection(ent.words):

@@ -40,6 +40,7 @@ RANK_GRADES = lexicon.words("rank_grades")
 STATEMENT_NOUNS = lexicon.words("statement_nouns")
 COMPLEMENT_HEADS = lexicon.words("complement_heads")
 THIRD_PERSON = lexicon.words("third_person")
+QUOTE_OPENERS, QUOTE_CLOSERS = "«\"“", "»\"”"
 
 
 def accusative(w: Word) -> bool:
@@ -257,6 +258,10 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
                 first <= n and first not in ctx.by_word and s.word(first).norm.startswith(clitics.ARTICLE)
                 and is_head(s.word(first))):
             continue
+        # «سالم الحربي» المدير السابق: past the mark that closes a quoted name.
+        opened = ctx.mentions[idx].words[0] - 1
+        if first < n and opened >= 1 and s.word(opened).text in QUOTE_OPENERS and s.word(first).text in QUOTE_CLOSERS:
+            first += 1
         # "X وهو متحدث باسم …", "X وهي رئيسة …": the title after و and a pronoun is X's.
         if first + 2 <= n and s.word(first).upos == "CCONJ" and s.word(first + 1).norm in THIRD_PERSON \
                 and starts_head(first + 2):
