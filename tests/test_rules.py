@@ -254,6 +254,8 @@ def _cue_examples():
         yield pytest.param(text, "modality", "future", id=f"future-{text[:15]}")
     for text in data["planned"]:
         yield pytest.param(text, "modality", "planned", id=f"planned-{text[:15]}")
+    for text in data["possible"]:
+        yield pytest.param(text, "modality", "possible", id=f"possible-{text[:15]}")
 
 
 @pytest.mark.parametrize("text, attribute, value", list(_cue_examples()))

@@ -1,5 +1,5 @@
 """Polarity and modality of an event: negated (لم يتم الاتفاق), future (سينسحب,
-سوف), planned (تعتزم, خطة, and a fight named as a purpose: لقتال المتمردين). The cue words are data
+سوف), planned (تعتزم, خطة, and a fight named as a purpose: لقتال المتمردين), possible (in a condition: إذا، لو). The cue words are data
 (``pipelines/rules/cues.yaml``); the future prefix is morphology
 (:func:`kg.lang.ar.clitics.has_future_prefix`).
 """
@@ -37,6 +37,23 @@ def _purpose(ctx: SentenceContext, trigger: int, cues: Cues) -> bool:
     return lam and (t.norm in cues.purpose_nouns or t.norm[1:] in cues.purpose_nouns)
 
 
+CONDITION_REACH = 6  # words before the trigger a condition word may stand
+
+
+def _conditional(ctx: SentenceContext, trigger: int, cues: Cues) -> bool:
+    """The trigger stands in a condition: a condition word (``conditional``: إذا، لو) at most
+    six words before it, with no punctuation between (the clause after the comma is the
+    result): "إذا استطاع المجلس ضمان تصويت الثلثين"."""
+    s = ctx.sentence
+    for wid in range(trigger - 1, max(0, trigger - CONDITION_REACH - 1), -1):
+        w = s.word(wid)
+        if w.upos == "PUNCT":
+            return False
+        if w.norm in cues.conditional or s.tokens[w.token].norm in cues.conditional:
+            return True
+    return False
+
+
 def polarity_modality(ctx: SentenceContext, trigger: int, event: Event, cues: Cues) -> None:
     """Set ``event.polarity`` and ``event.modality`` from the words before the trigger
     (or before its governing verb, for a noun trigger) and its own form."""
@@ -61,3 +78,6 @@ def polarity_modality(ctx: SentenceContext, trigger: int, event: Event, cues: Cu
             event.modality = "planned"
         if event.polarity:
             break
+    # A condition (إذا، لو) nearer than a future particle ("ستتسع إذا هاجم") makes it possible.
+    if event.modality in (None, "future") and _conditional(ctx, trigger, cues):
+        event.modality = "possible"

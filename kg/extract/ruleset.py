@@ -143,6 +143,8 @@ class Cues:
     # glued to them makes one (لقتال، لمحاربة): planned, not done.
     purpose: set[str] = field(default_factory=set)
     purpose_nouns: set[str] = field(default_factory=set)
+    # Words that open a condition (إذا، لو): an event in it is possible, not done.
+    conditional: set[str] = field(default_factory=set)
 
 
 def _norm_list(values: Iterable[str]) -> list[str]:
@@ -362,7 +364,8 @@ class RuleSet:
                             set(_norm_list(data.get("foreign", []))),
                             set(_norm_list(data.get("since", []))),
                             set(_norm_list(data.get("purpose", []))),
-                            set(_norm_list(data.get("purpose_nouns", []))))
+                            set(_norm_list(data.get("purpose_nouns", []))),
+                            set(_norm_list(data.get("conditional", []))))
             else:
                 raise RuleError("E317", f"{path.name}: unknown kind {kind!r}",
                                 fix="use events, titles, relations, cues, actor_classes, quantities or generic_actors")
