@@ -319,3 +319,29 @@ def test_speakers_a_quoted_name_before_a_title_is_the_person_who_speaks(rules, c
     speakers = [[label[a] for a in e.roles.get("speaker", [])] for e in facts.events if e.type == "Statement"]
     assert speakers == [["سالم الحربي"]], speakers
     assert {(label[t.person], t.title) for t in facts.titles} == {("سالم الحربي", "المدير السابق لقناة الجزيرة")}
+
+
+def test_speakers_the_subject_does_not_reach_past_a_colon_into_the_quotation(rules, conllu_doc):
+    """"وأضاف سالم: لذلك فإن حزب الله ضعيف": the parse hangs the quotation on the subject
+    word سالم, which names no actor; the party after the colon is what he speaks of, not
+    the speaker."""
+    doc = conllu_doc("""
+# text = وأضاف سالم : لذلك فإن حزب الله ضعيف .
+1-2 وأضاف _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 أضاف أضاف VERB _ _ 0 root _ _
+3 سالم سالم NOUN _ _ 2 nsubj _ _
+4 : : PUNCT _ _ 3 punct _ _
+5-6 لذلك _ _ _ _ _ _ _ _
+5 ل ل ADP _ _ 6 case _ _
+6 ذلك ذلك PRON _ _ 3 nmod _ _
+7 فإن فإن CCONJ _ _ 10 mark _ _
+8 حزب حزب NOUN _ _ 6 nmod _ ner=B-ORG
+9 الله الله NOUN _ _ 8 nmod _ ner=E-ORG
+10 ضعيف ضعيف ADJ _ _ 2 ccomp _ _
+11 . . PUNCT _ _ 2 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert any(m.text == "حزب الله" for m in facts.mentions)
+    assert not any(e.roles.get("speaker") for e in facts.events if e.type == "Statement"), \
+        [(e.trigger, e.roles) for e in facts.events]
