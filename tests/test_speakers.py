@@ -345,3 +345,27 @@ def test_speakers_the_subject_does_not_reach_past_a_colon_into_the_quotation(rul
     assert any(m.text == "حزب الله" for m in facts.mentions)
     assert not any(e.roles.get("speaker") for e in facts.events if e.type == "Statement"), \
         [(e.trigger, e.roles) for e in facts.events]
+
+
+def test_speakers_a_name_after_a_verb_with_a_common_noun_subject_before_it_is_its_object(rules, conllu_doc):
+    """"البند الأول من الاتفاق، يطالب إيران بتقليص …": the parse gives يطالب the clause
+    (البند) as its subject before it; Iran after the verb is asked, and speaks not."""
+    doc = conllu_doc("""
+# text = البند الأول من الاتفاق ، يطالب إيران بتقليص الأجهزة .
+1 البند بند NOUN _ _ 6 nsubj _ _
+2 الأول أول ADJ _ _ 1 amod _ _
+3 من من ADP _ _ 4 case _ _
+4 الاتفاق اتفاق NOUN _ _ 1 nmod _ _
+5 ، ، PUNCT _ _ 4 punct _ _
+6 يطالب طالب VERB _ _ 0 root _ _
+7 إيران إيران PROPN _ _ 6 nsubj _ ner=S-LOC
+8-9 بتقليص _ _ _ _ _ _ _ _
+8 ب ب ADP _ _ 9 case _ _
+9 تقليص تقليص NOUN _ _ 6 obl _ _
+10 الأجهزة جهاز NOUN _ _ 9 nmod _ _
+11 . . PUNCT _ _ 6 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert any(m.text == "إيران" for m in facts.mentions)
+    assert not any(e.roles.get("speaker") for e in facts.events if e.type == "Statement"), \
+        [(e.trigger, e.roles) for e in facts.events]

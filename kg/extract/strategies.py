@@ -52,6 +52,8 @@ def s_vso(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[in
         prev -= 1
     if prev >= 1 and prev not in ctx.by_word and s.word(prev).upos in ("NOUN", "ADJ", "X", "PROPN"):
         return []
+    if _fronted_common_subject(ctx, trigger):
+        return []
     found = group_after(ctx, trigger)
     nxt = trigger + 1
     while nxt <= len(s.words) and s.word(nxt).upos in ("PUNCT", "PART", "ADV"):
@@ -60,6 +62,21 @@ def s_vso(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[in
             and s.word(nxt).upos in ("NOUN", "X", "PROPN") and nxt < ctx.mentions[found[0]].words[0]:
         return []
     return found
+
+
+def _fronted_common_subject(ctx: SentenceContext, trigger: int) -> bool:
+    """The parse gives the verb a definite noun subject before it that names no actor, in its
+    own clause (no verb or subordinator between): "البند الأول من هذا الاتفاق، يطالب إيران
+    بتقليص …" (the clause asks; Iran is asked). The name after the verb is its object."""
+    s = ctx.sentence
+    for child in s.children(trigger):
+        if child.id < trigger and child.deprel.startswith("nsubj") and child.upos == "NOUN" \
+                and child.id not in ctx.by_word and child.id not in ctx.title_words \
+                and child.norm.startswith(clitics.ARTICLE) \
+                and not any(s.word(w).upos == "VERB" or s.word(w).norm in SUBORDINATORS
+                            for w in range(child.id + 1, trigger)):
+            return True
+    return False
 
 
 def s_before(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
