@@ -15,6 +15,7 @@ PLACE_LINKS = lexicon.words("place_links")
 # Words a chain may pass between two places ("بريف", "التابعة لمحافظة", "شمال شرق").
 LINK_WORDS = PLACE_LINKS | PLACE_NOUNS
 MAX_LINK = 3  # words between two places of a chain
+MAX_CONJUNCT = 3  # words of an unknown place joined by و that a chain passes
 SETTING_PREPOSITION = "في"
 LOCATED = ("Place", "Country")
 
@@ -24,7 +25,7 @@ def containers(ctx: SentenceContext, index: int) -> list[int]:
     follow it joined only by words of ``place_links`` and ``place_nouns``."""
     s, out, cur = ctx.sentence, [], index
     while True:
-        wid, gap = ctx.mentions[cur].words[-1] + 1, 0
+        wid, gap = _past_unnamed_conjunct(ctx, ctx.mentions[cur].words[-1] + 1), 0
         while wid <= len(s.words) and wid not in ctx.by_word and gap < MAX_LINK \
                 and s.word(wid).norm in LINK_WORDS:
             wid, gap = wid + 1, gap + 1
@@ -35,6 +36,22 @@ def containers(ctx: SentenceContext, index: int) -> list[int]:
             return out
         out.append(nxt)
         cur = nxt
+
+
+def _past_unnamed_conjunct(ctx: SentenceContext, wid: int) -> int:
+    """Past a second place the gazetteer does not know, joined by و, when the place nouns of a
+    chain follow it: in "في جبهة الجفينة وتبة الدفاع غربي مأرب" both fronts lie west of Marib.
+    Returns the word to go on from: ``wid`` itself when there is no such conjunct."""
+    s = ctx.sentence
+    if wid > len(s.words) or s.word(wid).upos != "CCONJ":
+        return wid
+    nxt = wid + 1
+    while nxt <= len(s.words) and nxt - wid <= MAX_CONJUNCT and nxt not in ctx.by_word \
+            and s.word(nxt).upos in ("NOUN", "PROPN", "X", "ADJ") and s.word(nxt).norm not in LINK_WORDS:
+        nxt += 1
+    if nxt - wid > 1 and nxt <= len(s.words) and s.word(nxt).norm in PLACE_NOUNS and nxt not in ctx.by_word:
+        return nxt
+    return wid
 
 
 def setting(ctx: SentenceContext) -> list[int]:
