@@ -304,3 +304,33 @@ def test_this_country_names_the_last_country_named(rules, conllu_doc):
     facts = rules.extract(doc)
     (m,) = [m for m in facts.mentions if m.text == "البلد"]
     assert facts.actors[m.actor].label_en == "Afghanistan" and m.as_place
+
+
+def test_a_groups_adjective_on_what_is_hit_names_the_target(conllu_doc, event_roles):
+    """"استهدف مسلحون من المقاومة في وقت متأخر من مساء الأحد آليات حوثية": the parse gives the
+    verb no object; the first indefinite noun after the time phrase is, and its adjective
+    (حوثية, the Houthis' demonym in the gazetteer) names who is hit. "المقاتلات الإسرائيلية"
+    after a verb is its subject, definite: no target."""
+    doc = conllu_doc("""
+# text = واستهدف مسلحون من المقاومة في وقت متأخر من مساء الأحد آليات حوثية قرب مدينة تعز .
+1-2 واستهدف _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 استهدف استهدف VERB _ _ 0 root _ _
+3 مسلحون مسلح NOUN _ _ 2 nsubj _ _
+4 من من ADP _ _ 5 case _ _
+5 المقاومة مقاومة NOUN _ _ 3 nmod _ _
+6 في في ADP _ _ 7 case _ _
+7 وقت وقت NOUN _ _ 5 nmod _ _
+8 متأخر تأخر VERB _ _ 7 acl _ _
+9 من من ADP _ _ 10 case _ _
+10 مساء مساء NOUN _ _ 8 nmod _ _
+11 الأحد أحد NOUN _ _ 10 nmod _ _
+12 آليات آلية NOUN _ _ 10 nmod _ _
+13 حوثية حوثي NOUN _ _ 12 nmod _ _
+14 قرب قرب NOUN _ _ 2 obl _ _
+15 مدينة مدينة NOUN _ _ 14 nmod _ _
+16 تعز تعز PROPN _ _ 15 nmod _ ner=S-LOC
+17 . . PUNCT _ _ 2 punct _ _
+""")
+    (roles,) = event_roles(doc, "Attack")
+    assert roles.get("target") == ["Houthis"], roles

@@ -209,7 +209,7 @@ class Events(SentenceStep):
         allowed = rule.role_classes.get(role)
         for strategy in strategies:
             if gives_actors(strategy):
-                entries = STRATEGIES[strategy].fn(ctx, trigger, rule)
+                entries = [e for e in STRATEGIES[strategy].fn(ctx, trigger, rule) if allowed is None or e.cls in allowed]
                 for entry in entries:
                     state.ensure_actor(entry)
                     event.add_role(role, entry.iri)

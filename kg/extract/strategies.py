@@ -26,7 +26,8 @@ from .clauses import (SUBORDINATORS, attacked_place, conjuncts, fronted_subject,
                       time_of_day)
 from .context import COMMAS, SentenceContext, opens_quotation
 from .speakers import s_attributed, s_reported, s_source
-from .targets import doer_genitive, patient_noun, s_by, s_genitive, s_object, s_possessor, s_undergoer
+from .targets import (doer_genitive, patient_noun, s_by, s_genitive, s_object, s_object_demonym, s_possessor,
+                      s_undergoer)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ruleset import EventRule
@@ -348,6 +349,7 @@ STRATEGIES: dict[str, Strategy] = {s.name: s for s in (
     Strategy("prep", s_prep, takes_argument=True),
     Strategy("demonym", s_demonym, gives="actors"),
     Strategy("subject_demonym", s_subject_demonym, gives="actors"),
+    Strategy("object_demonym", s_object_demonym, gives="actors"),
 )}
 
 

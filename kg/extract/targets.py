@@ -7,8 +7,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lang.ar import clitics, lexicon, normalize_ar
-from .clauses import RELATIVES, attacked_thing, conjuncts, group_after, is_free, s_subject, verb_in, word_in
+from ..dates import is_weekday
+from ..gazetteer import Entry
+from .clauses import (RELATIVES, SUBORDINATORS, TIMES_OF_DAY, attacked_thing, conjuncts, group_after, is_free,
+                      s_subject, verb_in, word_in)
 from .context import QUOTE_MARKS, SentenceContext
+
+OBJECT_REACH = 10  # words after a verb in which word order looks for its object
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ruleset import EventRule
@@ -56,6 +61,54 @@ def s_object(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list
 
 
 
+def s_object_demonym(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[Entry]:
+    """A group's or nation's adjective on what a verb hits: "استهدفوا في وقت متأخر من مساء
+    الاثنين تعزيزات حوثية" (the Houthis are hit). The object is the verb's obj in the parse,
+    else the first indefinite noun after the verb, within :data:`OBJECT_REACH` words, that
+    no preposition governs and no name stands before; its adjective comes right after it (or
+    one word later); a subject after the verb is passed. Gives gazetteer entries."""
+    s = ctx.sentence
+    t = s.word(trigger)
+    if not verb_like(t):
+        return []
+    objects = [c.id for c in s.children(trigger) if c.deprel.startswith("obj") and c.id not in ctx.by_word
+               and c.id > trigger and not c.text.startswith(clitics.ARTICLE)]
+    if not objects:
+        # VSO: the subject right after the verb is passed (استهدف مسلحون من المقاومة … آليات حوثية).
+        subject = {w for i in s_subject(ctx, trigger, rule) for w in ctx.mentions[i].words}
+        for wid in range(trigger + 1, min(len(s.words), trigger + OBJECT_REACH) + 1):
+            w = s.word(wid)
+            if wid in subject:
+                continue
+            # A verb that qualifies a noun (في وقت متأخر, tagged as a verb) does not end the clause.
+            if wid in ctx.by_word or w.upos == "PUNCT" or w.norm in SUBORDINATORS \
+                    or (w.upos == "VERB" and not w.deprel.startswith("acl")):
+                break
+            prev = s.word(wid - 1)
+            # By the written form: آليات normalises to اليات, which looks definite.
+            if w.upos == "NOUN" and not w.text.startswith(clitics.ARTICLE) and prev.upos != "ADP" \
+                    and not clitics.indefinite_accusative(w.text, w.norm) and len(s.tokens[w.token].words) == 1 \
+                    and prev.deprel != "case" and not _in_time_phrase(s, wid):
+                objects = [wid]
+                break
+    out: list[Entry] = []
+    for obj in objects:
+        for wid in (obj + 1, obj + 2):
+            if wid > len(s.words) or wid in ctx.by_word:
+                break
+            entry = ctx.gazetteer.demonym(s.word(wid).text)
+            if entry is not None and entry.iri not in {e.iri for e in out}:
+                out.append(entry)
+                break
+    return out
+
+
+def _in_time_phrase(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence
+    """Word ``wid`` is a day or completes a time of day: "مساء الاثنين", "ظهر أمس"."""
+    prev = s.word(wid - 1) if wid > 1 else None
+    return is_weekday(s.word(wid).norm) or (prev is not None and prev.norm in TIMES_OF_DAY)
+
+
 def _object_pronoun(ctx: SentenceContext, trigger: int) -> bool:
     """The trigger is a verb (by its tag, or a past form ending in ت or وا, which no noun
     trigger has) with a pronoun suffix: هاجمتهم, استهدفوها."""
@@ -64,6 +117,11 @@ def _object_pronoun(ctx: SentenceContext, trigger: int) -> bool:
     token = s.tokens[t.token].words
     if trigger == token[-1] or s.word(trigger + 1).upos != "PRON":
         return False
+    return verb_like(t)
+
+
+def verb_like(t) -> bool:  # noqa: ANN001 - a Word
+    """A verb by its tag, or by a past form ending in ت or وا, which no noun trigger has."""
     return t.upos == "VERB" or (t.norm.endswith("ت") and not t.norm.endswith("ات")) or t.norm.endswith("وا")
 
 
