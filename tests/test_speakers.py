@@ -369,3 +369,29 @@ def test_speakers_a_name_after_a_verb_with_a_common_noun_subject_before_it_is_it
     assert any(m.text == "إيران" for m in facts.mentions)
     assert not any(e.roles.get("speaker") for e in facts.events if e.type == "Statement"), \
         [(e.trigger, e.roles) for e in facts.events]
+
+
+def test_speakers_the_visit_during_which_one_speaks_is_no_topic(rules, conllu_doc):
+    """"وقال أحمد سالم خلال زيارة إلى الكويت: …": the visit (after خلال, lexicon
+    ``circumstance_words``, and before the colon) is when he spoke, not what he said."""
+    doc = conllu_doc("""
+# text = وقال أحمد سالم خلال زيارة إلى الكويت : نحن ندعم الحوار .
+1-2 وقال _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 قال قال VERB _ _ 0 root _ _
+3 أحمد أحمد PROPN _ _ 2 nsubj _ ner=B-PER
+4 سالم سالم PROPN _ _ 3 flat _ ner=E-PER
+5 خلال خلال ADP _ _ 6 case _ _
+6 زيارة زيارة NOUN _ _ 2 obl _ _
+7 إلى إلى ADP _ _ 8 case _ _
+8 الكويت الكويت PROPN _ _ 6 nmod _ ner=S-LOC
+9 : : PUNCT _ _ 2 punct _ _
+10 نحن نحن PRON _ _ 11 nsubj _ _
+11 ندعم دعم VERB _ _ 2 ccomp _ _
+12 الحوار حوار NOUN _ _ 11 obj _ _
+13 . . PUNCT _ _ 2 punct _ _
+""")
+    facts = rules.extract(doc)
+    (statement,) = [e for e in facts.events if e.type == "Statement"]
+    assert statement.topic is None, statement.topic
+    assert any(e.type == "Meeting" for e in facts.events), [(e.type, e.trigger) for e in facts.events]

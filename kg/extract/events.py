@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..document import Word
 from ..facts import Event, SourceRef
-from ..lang.ar import clitics, normalize_ar
+from ..lang.ar import clitics, lexicon, normalize_ar
+from .clauses import SUBORDINATORS
 from .context import SentenceContext, in_quoted_name
 from .dating import nearest_date
 from .discourse import (Discourse, agrees, attends, carried_date, carry_agent, dropped_subject, dual_reference,
@@ -94,7 +95,7 @@ class Events(SentenceStep):
             opening = min((q for q in ctx.quote_of.values() if q > trigger), default=None)
             if event.quote and opening is not None and any(trigger < t < opening for t in said):
                 event.quote = None
-        claimed = self._topics(state, merged)
+        claimed = self._topics(state, merged, ctx)
         # An event with no actor and no force says nothing unless another event is about it.
         kept = [e for _, _, e in merged if e.roles or e.force is not None or id(e) in claimed]
         # A definite event noun that retells the happening of a sentence before is that event.
@@ -111,16 +112,19 @@ class Events(SentenceStep):
         state.facts.events.extend(kept)
         sent.events = kept
 
-    def _topics(self, state: ArticleState, merged: list[tuple[int, EventRule, Event]]) -> set[int]:
-        """Topics: the nearest following event of an allowed class. Returns the ids of
-        the events that became topics."""
+    def _topics(self, state: ArticleState, merged: list[tuple[int, EventRule, Event]],
+                ctx: SentenceContext) -> set[int]:
+        """Topics: the nearest following event of an allowed class, not the occasion of the
+        saying (:func:`occasion_of`). Returns the ids of the events that became topics."""
         hosts = {a for _, _, e in merged for role in ("origin", "location", "destination")
                  for a in e.roles.get(role, [])}
         claimed: set[int] = set()
         for i, (trigger, rule, event) in enumerate(merged):
             if not rule.topic:
                 continue
-            for _, _, later in merged[i + 1:]:
+            for later_trigger, _, later in merged[i + 1:]:
+                if occasion_of(ctx, trigger, later_trigger):
+                    continue
                 # An event with no actor and no force is no topic: a statement about "الهجمات"
                 # of an illness or the "انفجار" of a price bubble says nothing about attacks.
                 if later.type in rule.topic and id(later) not in claimed and (later.roles or later.force):
@@ -259,6 +263,23 @@ class Events(SentenceStep):
 
 
 # Farther apart than this, two triggers of a sentence tell two incidents.
+CIRCUMSTANCES = lexicon.words("circumstance_words")
+
+
+def occasion_of(ctx: SentenceContext, saying: int, trigger: int) -> bool:
+    """The event at ``trigger`` is the occasion of the saying at ``saying``, not what is said:
+    a circumstance word (lexicon ``circumstance_words``: خلال، أثناء) stands right before it
+    (or before its preposition), and no subordinator or colon lies between the two: "وقال
+    أردوغان خلال زيارة إلى قبرص: …" (the visit is no topic of what he said)."""
+    s = ctx.sentence
+    if trigger <= saying + 1:
+        return False
+    before = [s.word(w).norm for w in range(max(1, trigger - 2), trigger)]
+    if not CIRCUMSTANCES.intersection(before):
+        return False
+    return not any(s.word(w).norm in SUBORDINATORS or s.word(w).text == ":" for w in range(saying + 1, trigger))
+
+
 INCIDENT_REACH = 30
 
 
