@@ -595,3 +595,26 @@ def test_names_a_supervisors_title_takes_in_what_he_supervises(rules, conllu_doc
 12 . . PUNCT _ _ 2 punct _ _
 """)
     assert _titles(rules, doc) == {("سامي علي", "المشرف على برنامج التدريب")}
+
+
+def test_names_a_latin_name_tagged_as_a_number_stays_in_the_title(rules, conllu_doc):
+    """"سامي علي المدير التنفيذي في مجموعة ACME": the tagger takes ACME for a number; a word
+    of Latin letters is the group's name, and the title keeps it."""
+    doc = conllu_doc("""
+# text = وقال سامي علي المدير التنفيذي في مجموعة ACME إن السوق تنمو .
+1-2 وقال _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 قال قال VERB _ _ 0 root _ _
+3 سامي سامي PROPN _ _ 2 nsubj _ ner=B-PER
+4 علي علي PROPN _ _ 3 flat _ ner=E-PER
+5 المدير مدير NOUN _ _ 3 nmod _ _
+6 التنفيذي تنفيذي ADJ _ _ 5 amod _ _
+7 في في ADP _ _ 8 case _ _
+8 مجموعة مجموعة NOUN _ _ 5 nmod _ _
+9 ACME ACME NUM _ _ 8 nummod _ _
+10 إن إن SCONJ _ _ 12 mark _ _
+11 السوق سوق NOUN _ _ 12 nsubj _ _
+12 تنمو نما VERB _ _ 2 ccomp _ _
+13 . . PUNCT _ _ 2 punct _ _
+""")
+    assert _titles(rules, doc) == {("سامي علي", "المدير التنفيذي في مجموعة ACME")}

@@ -124,6 +124,11 @@ def _honorific(s, ctx: SentenceContext, idx: int) -> bool:  # noqa: ANN001 - a S
     return pronoun_honour(s, s.word(ctx.mentions[idx].words[0])) is not None
 
 
+def _latin_name(w: Word) -> bool:
+    """A name in Latin letters, which the tagger may take for a number: "مجموعة SPAN"."""
+    return w.text.isascii() and w.text.isalpha()
+
+
 def _rank_or_degree(form: str) -> bool:
     """A degree, form of address or military rank (lexicons ``degrees``, ``military_ranks``,
     ``bare_ranks``)."""
@@ -296,7 +301,7 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
                 continue
             if nxt.upos in ("VERB", "PUNCT", "SCONJ") or nxt.norm in TITLE_STOPS | SUBORDINATORS \
                     or _occasion(s, end + 1) \
-                    or (nxt.upos == "NUM" and s.word(end).norm not in NUMBERED_UNITS) \
+                    or (nxt.upos == "NUM" and s.word(end).norm not in NUMBERED_UNITS and not _latin_name(nxt)) \
                     or (end + 1 in ctx.by_word and ctx.cls(ctx.by_word[end + 1]) == "Person") \
                     or (end + 1 not in ctx.by_word and accusative(nxt)):
                 break
