@@ -618,3 +618,22 @@ def test_names_a_latin_name_tagged_as_a_number_stays_in_the_title(rules, conllu_
 13 . . PUNCT _ _ 2 punct _ _
 """)
     assert _titles(rules, doc) == {("سامي علي", "المدير التنفيذي في مجموعة ACME")}
+
+
+def test_names_a_latin_gloss_after_an_arabic_name_is_not_in_it(rules, conllu_doc):
+    """"سامي حداد Haddad": NER takes the Latin gloss into the name; the person is
+    سامي حداد."""
+    doc = conllu_doc("""
+# text = وقال سامي حداد Haddad إن الحكومة مستمرة .
+1-2 وقال _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 قال قال VERB _ _ 0 root _ _
+3 سامي سامي PROPN _ _ 2 nsubj _ ner=B-PER
+4 حداد حداد PROPN _ _ 3 flat _ ner=I-PER
+5 Haddad Haddad X _ _ 3 flat _ ner=E-PER
+6 إن إن SCONJ _ _ 8 mark _ _
+7 الحكومة حكومة NOUN _ _ 8 nsubj _ _
+8 مستمرة مستمر ADJ _ _ 2 ccomp _ _
+9 . . PUNCT _ _ 2 punct _ _
+""")
+    assert _people(rules, doc) == [("سامي حداد", "سامي حداد")]

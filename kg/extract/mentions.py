@@ -291,6 +291,11 @@ class Resolver:
                 ent = Entity(ent.text[second.start - ent.start:], ent.type, second.start, ent.end, ent.words[1:])
             # "منصور الحسين مشرف الإعلام التربوي": NER takes in the title's head; the definite
             # noun after the span that the head governs shows it starts the title.
+            # "ديفيد أوين Owen": a Latin gloss after an Arabic name is no part of it.
+            while ent.type == "PER" and len(ent.words) > 1 and sent.word(ent.words[-1]).text.isascii() \
+                    and not sent.word(ent.words[0]).text.isascii():
+                before = sent.word(ent.words[-2])
+                ent = Entity(ent.text[:before.end - ent.start], ent.type, ent.start, before.end, ent.words[:-1])
             while ent.type == "PER" and len(ent.words) > 2 and self._title_head_ends(sent, ent.words):
                 before = sent.word(ent.words[-2])
                 ent = Entity(ent.text[:before.end - ent.start], ent.type, ent.start, before.end, ent.words[:-1])
