@@ -576,10 +576,10 @@ def test_names_a_name_stops_at_a_line_break(rules, conllu_doc):
 
 
 def test_names_a_supervisors_title_takes_in_what_he_supervises(rules, conllu_doc):
-    """"سامي علي المشرف على برنامج التدريب": على (a title stop elsewhere) is part of the title
+    """"سامي علي المشرف على مشروع الطرق": على (a title stop elsewhere) is part of the title
     after المشرف (lexicon ``complement_heads``)."""
     doc = conllu_doc("""
-# text = وقال سامي علي المشرف على برنامج التدريب إن الدفعة تخرجت .
+# text = وقال سامي علي المشرف على مشروع الطرق إن العمل اكتمل .
 1-2 وقال _ _ _ _ _ _ _ _
 1 و و CCONJ _ _ 2 cc _ _
 2 قال قال VERB _ _ 0 root _ _
@@ -587,14 +587,14 @@ def test_names_a_supervisors_title_takes_in_what_he_supervises(rules, conllu_doc
 4 علي علي PROPN _ _ 3 flat _ ner=E-PER
 5 المشرف مشرف NOUN _ _ 3 nmod _ _
 6 على على ADP _ _ 7 case _ _
-7 برنامج برنامج NOUN _ _ 5 nmod _ _
-8 التدريب تدريب NOUN _ _ 7 nmod _ _
+7 مشروع مشروع NOUN _ _ 5 nmod _ _
+8 الطرق طريق NOUN _ _ 7 nmod _ _
 9 إن إن SCONJ _ _ 11 mark _ _
-10 الدفعة دفعة NOUN _ _ 11 nsubj _ _
-11 تخرجت تخرج VERB _ _ 2 ccomp _ _
+10 العمل عمل NOUN _ _ 11 nsubj _ _
+11 اكتمل اكتمل VERB _ _ 2 ccomp _ _
 12 . . PUNCT _ _ 2 punct _ _
 """)
-    assert _titles(rules, doc) == {("سامي علي", "المشرف على برنامج التدريب")}
+    assert _titles(rules, doc) == {("سامي علي", "المشرف على مشروع الطرق")}
 
 
 def test_names_a_latin_name_tagged_as_a_number_stays_in_the_title(rules, conllu_doc):
