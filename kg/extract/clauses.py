@@ -65,7 +65,9 @@ def relative_of_indefinite(ctx: SentenceContext, trigger: int) -> bool:
 def time_of_day(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence
     """Word ``wid`` is a part of the day before a day (lexicons ``times_of_day``,
     ``time_after``): "ظهر أمس", "فجر الأحد", however it is tagged."""
-    if wid >= len(s.words) or clitics.strip_conjunction(s.word(wid).norm) not in TIMES_OF_DAY:
+    norm = s.word(wid).norm
+    # فجر itself starts with what looks like the conjunction ف.
+    if wid >= len(s.words) or (norm not in TIMES_OF_DAY and clitics.strip_conjunction(norm) not in TIMES_OF_DAY):
         return False
     nxt = s.word(wid + 1).norm
     return nxt in TIME_AFTER or is_weekday(nxt)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Iterable
 from ..document import Word
 from ..facts import Event, SourceRef
 from ..lang.ar import clitics, lexicon, normalize_ar
-from .clauses import SUBORDINATORS
+from .clauses import SUBORDINATORS, time_of_day
 from .context import SentenceContext, in_quoted_name
 from .dating import nearest_date
 from .discourse import (Discourse, agrees, attends, carried_date, carry_agent, dropped_subject, dual_reference,
@@ -51,8 +51,9 @@ class Events(SentenceStep):
         rules, ctx = self.rules, sent.ctx
         found: dict[int, list[EventRule]] = {}
         for rule, trigger in rules.matcher.triggers(ctx.sentence, ctx.mentions, state.actors):
+            # Nor a part of the day before a day: "فجر اليوم" is dawn, not "blew up".
             if rule.vetoed(ctx.sentence, trigger) or in_quoted_name(ctx.sentence, trigger) \
-                    or in_name(ctx, trigger):
+                    or in_name(ctx, trigger) or time_of_day(ctx.sentence, trigger):
                 continue  # another sense, or part of a name («فجر ليبيا», مدينة تدمر)
             if rule not in found.setdefault(trigger, []):
                 found[trigger].append(rule)

@@ -77,6 +77,7 @@ HONORIFICS = lexicon.words("honorifics")
 RANKS = lexicon.words("military_ranks")
 BARE_RANKS = lexicon.words("bare_ranks")
 TANWEEN = set("\u064b\u064c\u064d")  # ً ٌ ٍ
+ROMAN_DIGITS = set("IVXLCDM")  # a regnal number: إدوارد VIII
 
 
 def _honorific(form: str) -> bool:
@@ -292,7 +293,9 @@ class Resolver:
             # "منصور الحسين مشرف الإعلام التربوي": NER takes in the title's head; the definite
             # noun after the span that the head governs shows it starts the title.
             # "ديفيد أوين Owen": a Latin gloss after an Arabic name is no part of it.
+            # Not a regnal number (إدوارد VIII).
             while ent.type == "PER" and len(ent.words) > 1 and sent.word(ent.words[-1]).text.isascii() \
+                    and not set(sent.word(ent.words[-1]).text) <= ROMAN_DIGITS \
                     and not sent.word(ent.words[0]).text.isascii():
                 before = sent.word(ent.words[-2])
                 ent = Entity(ent.text[:before.end - ent.start], ent.type, ent.start, before.end, ent.words[:-1])
