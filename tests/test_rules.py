@@ -248,6 +248,8 @@ def _cue_examples():
     data = yaml.safe_load((RULES_DIR / "cues.yaml").read_text(encoding="utf-8"))["examples"]
     for text in data["negative"]:
         yield pytest.param(text, "polarity", "Negative", id=f"neg-{text[:15]}")
+    for text in data["denied"]:
+        yield pytest.param(text, "polarity", "Negative", id=f"denied-{text[:15]}")
     for text in data["not_negative"]:
         yield pytest.param(text, "polarity", None, id=f"notneg-{text[:15]}")
     for text in data["future"]:

@@ -1,5 +1,5 @@
 """Polarity and modality of an event: negated (لم يتم الاتفاق), future (سينسحب,
-سوف), planned (تعتزم, خطة, and a fight named as a purpose: لقتال المتمردين), possible (in a condition: إذا، لو). The cue words are data
+سوف), planned (تعتزم, خطة, and a fight named as a purpose: لقتال المتمردين), possible (in a condition: إذا، لو), denied (نفت الحكومة الأنباء عن انسحاب …). The cue words are data
 (``pipelines/rules/cues.yaml``); the future prefix is morphology
 (:func:`kg.lang.ar.clitics.has_future_prefix`).
 """
@@ -54,6 +54,23 @@ def _conditional(ctx: SentenceContext, trigger: int, cues: Cues) -> bool:
     return False
 
 
+DENIAL_REACH = 8  # words before the trigger a denial may stand
+
+
+def _denied(ctx: SentenceContext, trigger: int, cues: Cues) -> bool:
+    """A denial word (``denial``: نفى، كذب) stands at most eight words before the trigger, in
+    its clause (no full stop or colon between): "نفت الحكومة الأنباء عن انسحاب قواتها"."""
+    s = ctx.sentence
+    for wid in range(trigger - 1, max(0, trigger - DENIAL_REACH - 1), -1):
+        w = s.word(wid)
+        if ctx.is_break(w):
+            return False
+        if w.norm in cues.denial or clitics.strip_conjunction(w.norm) in cues.denial \
+                or s.tokens[w.token].norm in cues.denial:
+            return True
+    return False
+
+
 def polarity_modality(ctx: SentenceContext, trigger: int, event: Event, cues: Cues) -> None:
     """Set ``event.polarity`` and ``event.modality`` from the words before the trigger
     (or before its governing verb, for a noun trigger) and its own form."""
@@ -79,5 +96,7 @@ def polarity_modality(ctx: SentenceContext, trigger: int, event: Event, cues: Cu
         if event.polarity:
             break
     # A condition (إذا، لو) nearer than a future particle ("ستتسع إذا هاجم") makes it possible.
+    if event.polarity is None and event.type != "Statement" and _denied(ctx, trigger, cues):
+        event.polarity = "Negative"
     if event.modality in (None, "future") and _conditional(ctx, trigger, cues):
         event.modality = "possible"

@@ -145,6 +145,8 @@ class Cues:
     purpose_nouns: set[str] = field(default_factory=set)
     # Words that open a condition (إذا، لو): an event in it is possible, not done.
     conditional: set[str] = field(default_factory=set)
+    # Words that deny what follows in their clause (نفى، كذب): the event did not happen.
+    denial: set[str] = field(default_factory=set)
 
 
 def _norm_list(values: Iterable[str]) -> list[str]:
@@ -365,7 +367,8 @@ class RuleSet:
                             set(_norm_list(data.get("since", []))),
                             set(_norm_list(data.get("purpose", []))),
                             set(_norm_list(data.get("purpose_nouns", []))),
-                            set(_norm_list(data.get("conditional", []))))
+                            set(_norm_list(data.get("conditional", []))),
+                            set(_norm_list(data.get("denial", []))))
             else:
                 raise RuleError("E317", f"{path.name}: unknown kind {kind!r}",
                                 fix="use events, titles, relations, cues, actor_classes, quantities or generic_actors")
