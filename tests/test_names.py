@@ -637,3 +637,34 @@ def test_names_a_latin_gloss_after_an_arabic_name_is_not_in_it(rules, conllu_doc
 9 . . PUNCT _ _ 2 punct _ _
 """)
     assert _people(rules, doc) == [("سامي حداد", "سامي حداد")]
+
+
+def test_names_two_offices_in_a_row_are_two_titles(rules, conllu_doc):
+    """"عضو مجلس الإدارة مدير عام النادي سالم علي": an office ends at its definite
+    complement, and the head after it (مدير, without the article) starts the next office;
+    "نائب رئيس مجلس الإدارة" stays one."""
+    doc = conllu_doc("""
+# text = وحضر عضو مجلس الإدارة مدير عام النادي سالم علي ونائب رئيس مجلس الإدارة خالد عمر .
+1-2 وحضر _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 حضر حضر VERB _ _ 0 root _ _
+3 عضو عضو NOUN _ _ 2 nsubj _ _
+4 مجلس مجلس NOUN _ _ 3 nmod _ _
+5 الإدارة إدارة NOUN _ _ 4 nmod _ _
+6 مدير مدير NOUN _ _ 3 nmod _ _
+7 عام عام ADJ _ _ 6 amod _ _
+8 النادي نادي NOUN _ _ 6 nmod _ _
+9 سالم سالم PROPN _ _ 8 nmod _ ner=B-PER
+10 علي علي PROPN _ _ 9 flat _ ner=E-PER
+11-12 ونائب _ _ _ _ _ _ _ _
+11 و و CCONJ _ _ 12 cc _ _
+12 نائب نائب NOUN _ _ 3 conj _ _
+13 رئيس رئيس NOUN _ _ 12 nmod _ _
+14 مجلس مجلس NOUN _ _ 13 nmod _ _
+15 الإدارة إدارة NOUN _ _ 14 nmod _ _
+16 خالد خالد PROPN _ _ 15 nmod _ ner=B-PER
+17 عمر عمر PROPN _ _ 16 flat _ ner=E-PER
+18 . . PUNCT _ _ 2 punct _ _
+""")
+    assert _titles(rules, doc) == {("سالم علي", "عضو مجلس الإدارة"), ("سالم علي", "مدير عام النادي"),
+                                   ("خالد عمر", "نائب رئيس مجلس الإدارة")}

@@ -101,11 +101,12 @@ def _completes(prev: Word) -> bool:
 
 
 def _split_offices(words: list[Word], is_head) -> list[list[Word]]:  # noqa: ANN001 - a predicate
-    """One title phrase cut before each definite head that follows a definite word: "وزير
-    الداخلية الأمير" is the office and the prince's title, two titles; "نائب الرئيس" is one."""
+    """One title phrase cut before each head that follows a definite word that is no head:
+    "وزير الداخلية الأمير" is the office and the prince's title, "عضو مجلس الإدارة مدير عام
+    الكرة" two offices; "نائب الرئيس" and "نائب رئيس مجلس الوزراء" are one."""
     parts: list[list[Word]] = [[]]
     for k, w in enumerate(words):
-        if k and parts[-1] and w.norm.startswith(clitics.ARTICLE) and is_head(w) \
+        if k and parts[-1] and is_head(w) \
                 and words[k - 1].norm.startswith(clitics.ARTICLE) and not is_head(words[k - 1]):
             parts.append([])
         parts[-1].append(w)
