@@ -92,8 +92,14 @@ def _before_line_break(sent: Sentence, ent: Entity) -> Entity:
     for k in range(1, len(ent.words)):
         before, after = sent.word(ent.words[k - 1]), sent.word(ent.words[k])
         if "\n" in sent.text[before.end - sent.start:after.start - sent.start]:
-            return Entity(ent.text[:before.end - ent.start], ent.type, ent.start, before.end, ent.words[:k])
+            return _up_to(sent, ent, k)
     return ent
+
+
+def _up_to(sent: Sentence, ent: Entity, k: int) -> Entity:
+    """The span of ``ent``'s first ``k`` words."""
+    last = sent.word(ent.words[k - 1])
+    return Entity(ent.text[:last.end - ent.start], ent.type, ent.start, last.end, ent.words[:k])
 
 
 def _verb_of_name(sent: Sentence, words: tuple[int, ...]) -> bool:
@@ -297,11 +303,9 @@ class Resolver:
             while ent.type == "PER" and len(ent.words) > 1 and sent.word(ent.words[-1]).text.isascii() \
                     and not set(sent.word(ent.words[-1]).text) <= ROMAN_DIGITS \
                     and not sent.word(ent.words[0]).text.isascii():
-                before = sent.word(ent.words[-2])
-                ent = Entity(ent.text[:before.end - ent.start], ent.type, ent.start, before.end, ent.words[:-1])
+                ent = _up_to(sent, ent, len(ent.words) - 1)
             while ent.type == "PER" and len(ent.words) > 2 and self._title_head_ends(sent, ent.words):
-                before = sent.word(ent.words[-2])
-                ent = Entity(ent.text[:before.end - ent.start], ent.type, ent.start, before.end, ent.words[:-1])
+                ent = _up_to(sent, ent, len(ent.words) - 1)
             last = out[-1] if out else None
             if last is not None and ent.type == "LOC" and last.type == "LOC" \
                     and ent.words and last.words[-1] + 1 == ent.words[0]:
