@@ -263,7 +263,6 @@ class Events(SentenceStep):
         return m.actor
 
 
-# Farther apart than this, two triggers of a sentence tell two incidents.
 CIRCUMSTANCES = lexicon.words("circumstance_words")
 
 
@@ -281,6 +280,7 @@ def occasion_of(ctx: SentenceContext, saying: int, trigger: int) -> bool:
     return not any(s.word(w).norm in SUBORDINATORS or s.word(w).text == ":" for w in range(saying + 1, trigger))
 
 
+# Farther apart than this, two triggers of a sentence tell two incidents.
 INCIDENT_REACH = 30
 
 

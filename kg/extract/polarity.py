@@ -1,5 +1,6 @@
-"""Polarity and modality of an event: negated (لم يتم الاتفاق), future (سينسحب,
-سوف), planned (تعتزم, خطة, and a fight named as a purpose: لقتال المتمردين), possible (in a condition: إذا، لو), denied (نفت الحكومة الأنباء عن انسحاب …). The cue words are data
+"""Polarity and modality of an event: negated (لم يتم الاتفاق) or denied (نفت الحكومة
+الأنباء عن انسحاب …), future (سينسحب, سوف), planned (تعتزم, خطة, and a fight named as a
+purpose: لقتال المتمردين), possible (in a condition: إذا، لو). The cue words are data
 (``pipelines/rules/cues.yaml``); the future prefix is morphology
 (:func:`kg.lang.ar.clitics.has_future_prefix`).
 """
