@@ -254,7 +254,7 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
                 if cut is None and rule is not None and any("possessor" in st for st in rule.roles.values()):
                     cut = next((w for w in sorted(ctx.subtree(child.id, limit=8)) if w > child.id
                                 and _owned_after_subject(ctx, child.id, w)), None)
-                # Nor past a colon or a full stop: in "وأضاف الضاهر: لذلك فإن التحالف …" the
+                # Nor past a colon or a full stop: in "وأضاف سالم: لذلك فإن الحزب …" the
                 # parse hangs the quotation on the subject.
                 stop = next((w for w in range(child.id + 1, len(s.words) + 1) if ctx.is_break(s.word(w))), None)
                 if stop is not None:

@@ -270,7 +270,7 @@ def occasion_of(ctx: SentenceContext, saying: int, trigger: int) -> bool:
     """The event at ``trigger`` is the occasion of the saying at ``saying``, not what is said:
     a circumstance word (lexicon ``circumstance_words``: خلال، أثناء) stands right before it
     (or before its preposition), and no subordinator or colon lies between the two: "وقال
-    أردوغان خلال زيارة إلى قبرص: …" (the visit is no topic of what he said)."""
+    الرئيس خلال زيارة إلى الكويت: …" (the visit is no topic of what he said)."""
     s = ctx.sentence
     if trigger <= saying + 1:
         return False

@@ -1,6 +1,6 @@
 """Honorific pronouns (:class:`HonorificPronouns`): "سموه", "معاليه", "سعادته" (his
 highness, his excellency) stand for the person the article last introduced with that
-honorific (صاحب السمو الأمير فيصل بن خالد … وأكد سموه), as Gulf news writes it again and again.
+honorific (سمو الأمير خالد بن سعد … وأكد سموه), as Gulf news writes it again and again.
 The honorific words are data (lexicon ``honorific_addresses``)."""
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def pronoun_honour(sent: Sentence, word: Word) -> tuple[str, tuple[int, ...]] | 
 
 class HonorificPronouns(ArticleStep):
     """An honorific pronoun names the person last introduced with that honorific: "رعى صاحب
-    السمو الأمير فيصل بن خالد الحفل … وأكد سموه أن …" (Faisal speaks). A person is introduced
+    السمو الأمير خالد بن سعد الحفل … وأكد سموه أن …" (Khalid speaks). A person is introduced
     when the honorific, with or without the article, stands at most three words before the
     first word of their mention. An honorific pronoun with no such person names no one."""
 

@@ -296,9 +296,9 @@ class Resolver:
                                                                 or _verb_of_name(sent, ent.words)):
                 second = sent.word(ent.words[1])
                 ent = Entity(ent.text[second.start - ent.start:], ent.type, second.start, ent.end, ent.words[1:])
-            # "منصور الحسين مشرف الإعلام التربوي": NER takes in the title's head; the definite
+            # "سالم الحربي مشرف الإعلام التربوي": NER takes in the title's head; the definite
             # noun after the span that the head governs shows it starts the title.
-            # "ديفيد أوين Owen": a Latin gloss after an Arabic name is no part of it.
+            # "سامي حداد Haddad": a Latin gloss after an Arabic name is no part of it.
             # Not a regnal number (إدوارد VIII).
             while ent.type == "PER" and len(ent.words) > 1 and sent.word(ent.words[-1]).text.isascii() \
                     and not set(sent.word(ent.words[-1]).text) <= ROMAN_DIGITS \

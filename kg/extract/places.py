@@ -40,7 +40,7 @@ def containers(ctx: SentenceContext, index: int) -> list[int]:
 
 def _past_unnamed_conjunct(ctx: SentenceContext, wid: int) -> int:
     """Past a second place the gazetteer does not know, joined by و, when the place nouns of a
-    chain follow it: in "في جبهة الجفينة وتبة الدفاع غربي مأرب" both fronts lie west of Marib.
+    chain follow it: in "في جبهة عندان وتلة السلام شمالي حلب" both fronts lie north of Aleppo.
     Returns the word to go on from: ``wid`` itself when there is no such conjunct."""
     s = ctx.sentence
     if wid > len(s.words) or s.word(wid).upos != "CCONJ":

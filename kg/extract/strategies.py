@@ -67,8 +67,8 @@ def s_vso(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[in
 
 def _fronted_common_subject(ctx: SentenceContext, trigger: int) -> bool:
     """The parse gives the verb a definite noun subject before it that names no actor, in its
-    own clause (no verb or subordinator between): "البند الأول من هذا الاتفاق، يطالب إيران
-    بتقليص …" (the clause asks; Iran is asked). The name after the verb is its object."""
+    own clause (no verb or subordinator between): "الفقرة الثالثة من القرار، تدعو سوريا
+    إلى …" (the paragraph calls; Syria is called on). The name after the verb is its object."""
     s = ctx.sentence
     for child in s.children(trigger):
         if child.id < trigger and child.deprel.startswith("nsubj") and child.upos == "NOUN" \

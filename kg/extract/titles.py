@@ -126,7 +126,7 @@ def _honorific(s, ctx: SentenceContext, idx: int) -> bool:  # noqa: ANN001 - a S
 
 
 def _latin_name(w: Word) -> bool:
-    """A name in Latin letters, which the tagger may take for a number: "مجموعة SPAN"."""
+    """A name in Latin letters, which the tagger may take for a number: "مجموعة ACME"."""
     return w.text.isascii() and w.text.isalpha()
 
 
@@ -241,7 +241,7 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
             else:
                 found.pop(idx)
             ctx.title_words.update(m.words)
-    # "محمد الحجازي وهو متحدث باسم خليفة حفتر": a title that still ends in باسم names whom the
+    # "محمد سالم وهو متحدث باسم خالد عمر": a title that still ends in باسم names whom the
     # spokesman speaks for; it is not the title of that name.
     for idx in [i for i, (_, last) in found.items() if s.word(last).norm in ON_BEHALF]:
         found.pop(idx)
@@ -295,7 +295,7 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
                 end = closing
                 continue
             if s.word(end).norm in ON_BEHALF and end + 1 in ctx.by_word:
-                end = ctx.mentions[ctx.by_word[end + 1]].words[-1]  # باسم خليفة حفتر: whom he speaks for
+                end = ctx.mentions[ctx.by_word[end + 1]].words[-1]  # باسم خالد عمر: whom he speaks for
                 break
             if nxt.norm in TITLE_STOPS and s.word(end).norm in COMPLEMENT_HEADS:
                 end += 1  # المشرف على البرنامج, المسؤول عن الملف
