@@ -136,14 +136,11 @@ class Parser:
             yield from self.parse(batch)
 
 
-def convert(article: Article, parts) -> Document:
+def convert(article: Article, parts: list[tuple[int, object]]) -> Document:
     """Stanza documents → our :class:`Document` (offsets into ``article.text``).
 
     ``parts`` is a list of (offset, Stanza document) for the pieces of
-    :meth:`~kg.document.Article.nlp_chunks`, in order, or one Stanza document
-    of the whole text."""
-    if not isinstance(parts, list):
-        parts = [(0, parts)]
+    :meth:`~kg.document.Article.nlp_chunks`, in order."""
     sentences: list[Sentence] = []
     for offset, sdoc in parts:
         for ssent in sdoc.sentences:

@@ -104,7 +104,8 @@ def quoted_persons(sent: Sentence, taken: set[int], title_heads: frozenset[str])
     """Person spans for a quoted name followed by a definite title head, which NER misses
     inside quote marks: "كما يقول «سالم الحربي» المدير السابق للقناة" (the director speaks,
     not his channel). Two or three words between the marks, names or nouns, the first
-    without the article, none taken by another name; the head is a title noun (``titles.yaml``) with the article."""
+    without the article, none taken by another name; the head is a title noun
+    (``titles.yaml``) with the article."""
     out: list[Entity] = []
     n = len(sent.words)
     for w in sent.words:

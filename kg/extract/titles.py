@@ -63,9 +63,9 @@ def appointed_as(s, name: int, word: Word, heads: set[str]) -> bool:  # noqa: AN
 def quoted_name_end(s, wid: int) -> int | None:  # noqa: ANN001 - a Sentence
     """Word ``wid`` opens quote marks that close within five words: the id of the closing
     mark, else None. A quoted name (مركز «أورانج كاونتي») belongs to the title before it."""
-    if s.word(wid).text not in "«\"“":
+    if s.word(wid).text not in QUOTE_OPENERS:
         return None
-    return next((w for w in range(wid + 1, min(len(s.words), wid + 6) + 1) if s.word(w).text in "»\"”"), None)
+    return next((w for w in range(wid + 1, min(len(s.words), wid + 6) + 1) if s.word(w).text in QUOTE_CLOSERS), None)
 
 
 def office_link(s, wid: int) -> bool:  # noqa: ANN001 - a Sentence
