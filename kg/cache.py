@@ -85,8 +85,21 @@ class ParseCache:
         return count
 
 
+FILE_MODE = 0o666  # as open() would create it, less the umask
+
+
+def current_umask() -> int:
+    """The process's umask (read by setting it and putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write via a temporary file in the same directory and ``os.replace``.
+
+    The file gets the mode a plain ``open(path, "w")`` would give it (0644
+    under umask 022), not the 0600 of a temporary file.
 
     >>> import tempfile; p = Path(tempfile.mkdtemp()) / "x.txt"
     >>> write_atomic(p, "ok"); p.read_text()
@@ -95,6 +108,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, FILE_MODE & ~current_umask())  # mkstemp's 0600 would hide the file from others
         with os.fdopen(fd, "wb") as fh:
             fh.write(text.encode("utf-8") if isinstance(text, str) else text)
         os.replace(tmp, path)

@@ -65,6 +65,9 @@ CODES: dict[str, str] = {
     "E351": "quantities.yaml: a section, entry or example has the wrong shape or unknown keys",
     "E352": "quantities.yaml cannot be read or is not valid YAML",
     "E353": "quantities.yaml: a value is invalid, duplicated or conflicting",
+    # E40x outputs
+    "E401": "another kg run is writing to the same output directory",
+    "E402": "the output directory cannot be written",
     # E45x viewer, E46x validation
     "E450": "the vis-network asset is missing from the pyvis package",
     "E451": "the viewer cannot be written",

@@ -6,7 +6,6 @@ others go on, and ``failures.json`` lists what was skipped and why.
 """
 from __future__ import annotations
 
-import json
 import logging
 import time
 from dataclasses import dataclass, field
@@ -15,14 +14,15 @@ from typing import Sequence
 
 from tqdm import tqdm
 
-from .cache import DEFAULT_DIR, ParseCache, write_atomic
+from .cache import DEFAULT_DIR, ParseCache
 from .config import Config
 from .document import Article, Document
 from .errors import KGError
 from .facts import ArticleFacts
-from .graph import add_article, article_graphs, build_date, new_dataset, serialize_jsonld, serialize_trig, union_graph
+from .graph import add_article, article_graphs, build_date, new_dataset
 from .ingest import Failure, read_articles
 from .nlp import Parser
+from .outputs import OutputSet, write_failures, write_outputs
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,11 @@ def parse_documents(articles: Sequence[Article], parser: Parser, cache: ParseCac
 
 
 def run(inputs: Sequence[Path], out_dir: Path, config: Config, options: RunOptions) -> RunSummary:
+    """Run the stages over ``inputs`` and swap the new set of outputs into ``out_dir``.
+
+    When no article can be processed, nothing is written: ``out_dir`` keeps
+    the previous run's set whole, and the summary lists every failure.
+    """
     from .extract import RuleSet  # imported here: loading rules validates the rule files
 
     started = time.perf_counter()
@@ -110,7 +115,6 @@ def run(inputs: Sequence[Path], out_dir: Path, config: Config, options: RunOptio
     articles = list(read_articles(inputs, failures))
     if not articles:
         summary.seconds = time.perf_counter() - started
-        _write_failures(out_dir, failures, summary)
         return summary
 
     # Rules first: a broken rule file stops the run before minutes of parsing, not after.
@@ -118,74 +122,36 @@ def run(inputs: Sequence[Path], out_dir: Path, config: Config, options: RunOptio
     parser = Parser(options.models or config.models, download=options.download, batch_size=config.batch_size)
     cache = ParseCache(options.cache_dir or config.cache_dir or DEFAULT_DIR, parser.fingerprint,
                        enabled=options.use_cache)
-    docs = parse_documents(articles, parser, cache, failures, options.progress)
-    summary.cache_hits = cache.hits
+    with OutputSet(out_dir) as staged:  # taken now: a second run into out_dir stops before parsing
+        docs = parse_documents(articles, parser, cache, failures, options.progress)
+        summary.cache_hits = cache.hits
 
-    all_facts: list[ArticleFacts] = []
-    for doc in tqdm(docs, desc="rules", unit="article", disable=not options.progress):
-        try:
-            all_facts.append(rules.extract(doc))
-        except KGError as err:
-            failures.append(Failure(doc.article.id, err.code, str(err)))
-        except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the batch
-            log.error("rules failed on %s: %r (run with -vv for the traceback)", doc.article.id, exc)
-            log.debug("traceback", exc_info=True)
-            failures.append(Failure(doc.article.id, "E300", f"rule layer failed: {exc!r}; please report this"))
+        all_facts: list[ArticleFacts] = []
+        for doc in tqdm(docs, desc="rules", unit="article", disable=not options.progress):
+            try:
+                all_facts.append(rules.extract(doc))
+            except KGError as err:
+                failures.append(Failure(doc.article.id, err.code, str(err)))
+            except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the batch
+                log.error("rules failed on %s: %r (run with -vv for the traceback)", doc.article.id, exc)
+                log.debug("traceback", exc_info=True)
+                failures.append(Failure(doc.article.id, "E300", f"rule layer failed: {exc!r}; please report this"))
 
-    built = build_date()
-    ds = new_dataset()
-    for facts in tqdm(all_facts, desc="graph", unit="article", disable=not options.progress):
-        add_article(ds, facts, built=built)
-        summary.articles += 1
-        summary.sentences += len(facts.document.sentences)
-        summary.entities += len(facts.mentions)
-        summary.facts += len(facts.events) + len(facts.forces) + len(facts.titles) + len(facts.relations)
+        built = build_date()
+        ds = new_dataset()
+        for facts in tqdm(all_facts, desc="graph", unit="article", disable=not options.progress):
+            add_article(ds, facts, built=built)
+            summary.articles += 1
+            summary.sentences += len(facts.document.sentences)
+            summary.entities += len(facts.mentions)
+            summary.facts += len(facts.events) + len(facts.forces) + len(facts.titles) + len(facts.relations)
+        if not summary.articles:
+            summary.seconds = time.perf_counter() - started
+            return summary  # leaving the block without a commit keeps the old set
 
-    summary.files = write_outputs(ds, out_dir, options)
-    summary.triples = sum(len(ctx) for name, ctx in article_graphs(ds))
+        write_outputs(ds, staged, options)
+        write_failures(staged, failures)
+        summary.triples = sum(len(ctx) for name, ctx in article_graphs(ds))
+        summary.files = [p for p in staged.commit() if p.name != "manifest.json"]
     summary.seconds = time.perf_counter() - started
-    _write_failures(out_dir, failures, summary)
     return summary
-
-
-def _write_failures(out_dir: Path, failures: list[Failure], summary: RunSummary) -> None:
-    path = out_dir / "failures.json"
-    write_atomic(path, json.dumps([f.as_dict() for f in failures], ensure_ascii=False, indent=2) + "\n")
-    summary.files.append(path)
-
-
-def write_outputs(ds, out_dir: Path, options: RunOptions) -> list[Path]:
-    """Serialise the dataset: graph.trig, graph.ttl, articles/<id>.ttl, viewer, store."""
-    files: list[Path] = []
-    out_dir.mkdir(parents=True, exist_ok=True)
-
-    def emit(path: Path, text: str) -> None:
-        write_atomic(path, text)
-        files.append(path)
-
-    emit(out_dir / "graph.trig", serialize_trig(ds))
-    union = union_graph(ds)
-    emit(out_dir / "graph.ttl", union.serialize(format="turtle"))
-    articles_dir = out_dir / "articles"
-    for article_id, g in article_graphs(ds):
-        write_atomic(articles_dir / f"{article_id}.ttl", g.serialize(format="turtle"))
-    files.append(articles_dir)
-    if "jsonld" in options.formats:
-        emit(out_dir / "graph.jsonld", serialize_jsonld(ds))
-    if "nquads" in options.formats:
-        emit(out_dir / "graph.nq", "".join(sorted(ds.serialize(format="nquads").splitlines(keepends=True))))
-    if options.viewer:
-        try:
-            from .viewer import write_viewer
-        except ImportError:  # pragma: no cover - the viewer is part of the package
-            pass
-        else:
-            files.append(write_viewer(ds, out_dir / "graph.html"))
-    if options.store:
-        try:
-            from .query import build_store
-        except ImportError:  # pragma: no cover
-            pass
-        else:
-            files.append(build_store(out_dir / "graph.trig", out_dir / "store"))
-    return files

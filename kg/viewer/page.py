@@ -17,6 +17,7 @@ from typing import Any
 import networkx as nx
 import rdflib
 
+from ..cache import FILE_MODE, current_umask
 from ..errors import OutputError
 from ..lang.ar import normalize_ar
 from .assets import _read_data, _read_vis, _style
@@ -213,6 +214,7 @@ def write_viewer(graph: rdflib.Graph | rdflib.Dataset, path: Path, *, title: str
                           fix="choose a writable output directory") from exc
     try:
         with handle:
+            os.fchmod(handle.fileno(), FILE_MODE & ~current_umask())  # not the temporary file's 0600
             handle.write(page)
         os.replace(handle.name, path)
     except OSError as exc:
