@@ -66,6 +66,34 @@ class RunSummary:
         return "\n".join(lines)
 
 
+# A batch's parses reach the cache only when the whole batch is done, so a
+# kill loses at most one batch: a batch holds at most this many characters.
+BATCH_CHARS = 20_000
+
+
+def batches(articles: Sequence[Article], size: int, max_chars: int) -> list[list[Article]]:
+    """Consecutive batches of at most ``size`` articles and ``max_chars``
+    characters (an article longer than that is a batch of its own).
+
+    >>> [[a.id for a in b] for b in batches([Article(c, "ن" * n) for c, n in
+    ...     [("a", 5), ("b", 5), ("c", 30), ("d", 1), ("e", 1), ("f", 1)]], 2, 12)]
+    [['a', 'b'], ['c'], ['d', 'e'], ['f']]
+    """
+    out: list[list[Article]] = []
+    current: list[Article] = []
+    chars = 0
+    for article in articles:
+        length = len(article.text)
+        if current and (len(current) == size or chars + length > max_chars):
+            out.append(current)
+            current, chars = [], 0
+        current.append(article)
+        chars += length
+    if current:
+        out.append(current)
+    return out
+
+
 def parse_documents(articles: Sequence[Article], parser: Parser, cache: ParseCache,
                     failures: list[Failure], progress: bool = True) -> list[Document]:
     """Parse what the cache doesn't hold, in batches; keep input order."""
@@ -78,8 +106,7 @@ def parse_documents(articles: Sequence[Article], parser: Parser, cache: ParseCac
         else:
             todo.append(article)
     bar = tqdm(total=len(todo), desc="parse", unit="article", disable=not progress or not todo)
-    for i in range(0, len(todo), parser.batch_size):
-        batch = todo[i:i + parser.batch_size]
+    for batch in batches(todo, parser.batch_size, BATCH_CHARS):
         try:
             parsed = parser.parse(batch)
         except KGError:

@@ -251,3 +251,23 @@ def test_pipeline_a_rule_bug_in_one_article_skips_only_that_article(seeds_run, s
     assert summary.articles == len(list(seeds_dir.glob("*.txt"))) - 1
     assert [(f.source, f.code) for f in summary.failures] == [(victim, "E300")]
     assert not (tmp_path / "out" / "articles" / f"{victim}.ttl").exists()
+
+
+def test_pipeline_a_rerun_replaces_the_whole_set_and_keeps_the_users_files(seeds_run, seeds_dir, tmp_path):
+    """A second run with other inputs and --no-viewer leaves no article, viewer or store of the first."""
+    from dataclasses import replace
+
+    _, _, options = seeds_run
+    out = tmp_path / "out"
+    first, second = sorted(seeds_dir.glob("*.txt"))[:2]
+    run([first], out, load_config(), options)
+    (out / ".gitkeep").write_text("", encoding="utf-8")
+    assert {p.stem for p in (out / "articles").iterdir()} == {first.stem} and (out / "graph.html").exists()
+    summary = run([second], out, load_config(), replace(options, viewer=False, store=False))
+    assert {p.stem for p in (out / "articles").iterdir()} == {second.stem}
+    assert not (out / "graph.html").exists() and not (out / "store").exists()
+    assert (out / ".gitkeep").exists()
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["files"] == ["articles", "failures.json", "graph.trig", "graph.ttl", "manifest.json"]
+    assert {p.name for p in summary.files} == {"articles", "failures.json", "graph.trig", "graph.ttl"}
+    assert not [p for p in out.iterdir() if p.name.startswith(".kg-staging") or p.name.endswith(".tmp")]
