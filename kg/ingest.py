@@ -2,9 +2,12 @@
 
 Inputs are ``.txt`` files (with an optional ``<name>.meta.json`` sidecar),
 directories of them, or ``.jsonl`` files (one article per line: ``id``,
-``text``, optional ``title``, ``published``, ``source``, ``url``). A problem
-with one article is an :class:`~kg.errors.InputError` recorded as a
-:class:`Failure`; the rest of the batch goes on.
+``text``, optional ``title``, ``published``, ``source``, ``url``); suffixes
+are matched in any case (``.TXT``). A problem with one article is an
+:class:`~kg.errors.InputError` recorded as a :class:`Failure` whose message
+ends in the fix; the rest of the batch goes on. Every input given, and every
+entry of a directory named like an input, is either read or listed as a
+failure; only regular files are ever opened (a FIFO would block the run).
 
 Web boilerplate lines are not removed from the text (offsets always refer to
 the original): they are recorded in ``Article.dropped`` and blanked out of
@@ -14,11 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -29,6 +36,7 @@ from .lang.ar import arabic_ratio, normalize_ar
 DATA_DIR = Path(__file__).parent / "data"
 MAX_CHARS = 1_000_000  # about 200 pages; larger inputs are almost never one article
 MIN_ARABIC_RATIO = 0.3
+MAX_ID_CHARS = 1000  # ids go into every IRI of the article's graph
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,11 @@ class Failure:
 
     def as_dict(self) -> dict[str, str]:
         return {"source": self.source, "code": self.code, "message": self.message}
+
+    @classmethod
+    def of(cls, source: object, err: InputError) -> Failure:
+        """The failure for ``err``; its message ends in the fix."""
+        return cls(str(source), err.code, f"{err.message}. Fix: {err.fix}")
 
 
 @lru_cache(maxsize=None)
@@ -77,19 +90,121 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _parse_date(value: object, source: str) -> dt.date | None:
-    if value in (None, ""):
+# --------------------------------------------------------------------------
+# Metadata: title, source, url and published are strings (or null / absent).
+
+_JSON_TYPES = {dict: "an object", list: "a list", bool: "true/false", int: "a number", float: "a number"}
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)(Z|[+-]\d{2}:?\d{2})?)?",
+                       re.ASCII)
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*", re.ASCII)
+
+
+def _json_type(value: object) -> str:
+    return _JSON_TYPES.get(type(value), type(value).__name__)
+
+
+def _string_field(meta: dict, field: str, source: str) -> str | None:
+    value = meta.get(field)
+    if value is None or value == "":
         return None
+    if not isinstance(value, str):
+        shown = json.dumps(value, ensure_ascii=False)
+        raise InputError("E118", f"{source}: '{field}' must be a string, not {_json_type(value)} "
+                                 f"({shown[:60]}{'…' if len(shown) > 60 else ''})",
+                         fix=f'write "{field}": "…" as one JSON string, or leave it out')
+    return value
+
+
+def parse_published(value: str, source: str) -> dt.date:
+    """A publication date: ``YYYY-MM-DD`` (years 0001–9999), optionally followed
+    by an ISO time and zone, which are checked and dropped. Nothing else.
+
+    >>> parse_published("2020-01-05T10:00:00Z", "x"), parse_published("0001-01-01", "x")
+    (datetime.date(2020, 1, 5), datetime.date(1, 1, 1))
+    >>> parse_published("2021-06-05garbage", "x.meta.json")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: [E106] ingest: x.meta.json: 'published' is not an ISO date: '2021-06-05garbage'. \
+Fix: write it as YYYY-MM-DD (e.g. 2021-06-05, Western digits), or leave it out
+    """
+    match = _ISO_DATE.fullmatch(value.strip())
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        if match is None:
+            raise ValueError
+        if match[4]:
+            dt.time.fromisoformat(match[4])
+        if match[5] and match[5] != "Z":
+            zone = match[5].replace(":", "")
+            if int(zone[1:3]) > 23 or int(zone[3:]) > 59:
+                raise ValueError
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         raise InputError("E106", f"{source}: 'published' is not an ISO date: {value!r}",
-                         fix="write it as YYYY-MM-DD or leave it out") from None
+                         fix="write it as YYYY-MM-DD (e.g. 2021-06-05, Western digits), or leave it out") from None
+
+
+def check_url(value: str, source: str) -> str:
+    """An absolute URL (``scheme://host/…``), stored as ``xsd:anyURI``.
+
+    >>> check_url("https://example.org/أخبار/1", "x")
+    'https://example.org/أخبار/1'
+    >>> check_url("example.org/a", "x")
+    Traceback (most recent call last):
+    ...
+    kg.errors.InputError: [E119] ingest: x: 'url' is not an absolute URL: 'example.org/a'. \
+Fix: give the article's full address with its scheme, e.g. https://example.org/news/1 (spaces as %20), or leave it out
+    """
+    try:
+        parts = urlsplit(value)
+        ok = bool(_SCHEME.fullmatch(parts.scheme)) and bool(parts.netloc) and value.startswith(f"{parts.scheme}://")
+    except ValueError:  # a malformed [IPv6] host
+        ok = False
+    if not ok or any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in value):
+        raise InputError("E119", f"{source}: 'url' is not an absolute URL: {value!r}",
+                         fix="give the article's full address with its scheme, e.g. https://example.org/news/1 "
+                             "(spaces as %20), or leave it out")
+    return value
+
+
+def _metadata(meta: dict, source: str) -> dict:
+    published = _string_field(meta, "published", source)
+    url = _string_field(meta, "url", source)
+    return {
+        "title": _string_field(meta, "title", source),
+        "source": _string_field(meta, "source", source),
+        "url": check_url(url, source) if url is not None else None,
+        "published": parse_published(published, source) if published is not None else None,
+    }
+
+
+def check_id(article_id: str, source: str, *, fix: str) -> str:
+    """Refuse ids that cannot name an article: only dots (``.``, ``..`` are dot
+    segments in its IRIs), or longer than :data:`MAX_ID_CHARS`."""
+    if not article_id.strip("."):
+        raise InputError("E113", f"{source}: the article id {article_id!r} is made only of dots", fix=fix)
+    if len(article_id) > MAX_ID_CHARS:
+        raise InputError("E114", f"{source}: the article id has {len(article_id):,} characters, more than "
+                                 f"the limit of {MAX_ID_CHARS:,}", fix=fix)
+    return article_id
+
+
+def file_id(path: Path) -> str:
+    """The id of a ``.txt`` article: its file name without the suffix, in NFC
+    (macOS writes names decomposed); bytes of a name that are not UTF-8 are
+    written ``\\xNN``, so the id stays text.
+
+    >>> file_id(Path("d/بغداد.TXT"))
+    'بغداد'
+    """
+    stem = path.stem
+    if any("\udc80" <= ch <= "\udcff" for ch in stem):
+        stem = os.fsencode(stem).decode("utf-8", "backslashreplace")
+    return unicodedata.normalize("NFC", stem)
 
 
 def make_article(article_id: str, text: str, *, source: str, meta: dict | None = None,
                  path: Path | None = None) -> Article:
-    """Check one article's text and build the :class:`Article`.
+    """Check one article's text and metadata and build the :class:`Article`.
 
     >>> a = make_article("x", "قال الوزير إن المحادثات مستمرة.\\nاترك تعليقاً", source="x")
     >>> a.dropped
@@ -99,9 +214,9 @@ def make_article(article_id: str, text: str, *, source: str, meta: dict | None =
     ...
     kg.errors.InputError: [E102] ingest: y.txt: the article is empty. Fix: remove the file or give it text
     """
-    meta = meta or {}
+    fields = _metadata(meta or {}, source)
     if "\x00" in text:
-        raise InputError("E103", f"{source}: looks like a binary file (NUL bytes)",
+        raise InputError("E103", f"{source}: looks like a binary file (NUL characters)",
                          fix="give a UTF-8 text file")
     if not text.strip():
         raise InputError("E102", f"{source}: the article is empty", fix="remove the file or give it text")
@@ -111,36 +226,119 @@ def make_article(article_id: str, text: str, *, source: str, meta: dict | None =
     if arabic_ratio(text) < MIN_ARABIC_RATIO:
         raise InputError("E104", f"{source}: no Arabic text (only {arabic_ratio(text):.0%} of letters are Arabic)",
                          fix="kg reads Arabic news; check the file or its encoding")
-    return Article(
-        id=article_id,
-        text=text,
-        title=meta.get("title") or None,
-        published=_parse_date(meta.get("published"), source),
-        source=meta.get("source") or None,
-        url=meta.get("url") or None,
-        path=path,
-        dropped=boilerplate_spans(text),
-    )
+    return Article(id=article_id, text=text, path=path, dropped=boilerplate_spans(text), **fields)
 
 
-def _read_text(path: Path) -> str:
-    data = path.read_bytes()
+# --------------------------------------------------------------------------
+# Bytes to text
+
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32LE"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32BE"),
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16LE"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16BE"),
+)
+# High bytes of the UTF-16 code units of Arabic news: ASCII and spaces, the Arabic block,
+# general punctuation and marks (U+200F, U+2013), presentation forms.
+_UTF16_HIGH = frozenset({0x00, 0x06, 0x20, 0xFB, 0xFE})
+
+
+def _utf16_guess(data: bytes) -> str | None:
+    """``"UTF-16LE"``/``"UTF-16BE"`` when ``data`` reads as UTF-16 text without a
+    byte-order mark: one byte of each pair is (nearly) always a high byte of
+    Arabic or Latin text, and the pairs decode to printable text."""
+    sample = data[:8192]
+    sample = sample[:len(sample) // 2 * 2]
+    if len(sample) < 8:
+        return None
+    for name, high in (("UTF-16LE", sample[1::2]), ("UTF-16BE", sample[0::2])):
+        if sum(b in _UTF16_HIGH for b in high) < 0.95 * len(high):
+            continue
+        text = sample.decode(name, errors="replace")
+        if sum(ch.isprintable() or ch in "\r\n\t" for ch in text) >= 0.95 * len(text):
+            return name
+    return None
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """The text of a file: UTF-8, with or without a byte-order mark; UTF-16 and
+    UTF-32 when a byte-order mark says so. Anything else is refused with the
+    encoding it seems to be in and the ``iconv`` line that converts it.
+
+    >>> decode_text("\\ufeffخبر".encode("utf-16-le"), "x"), decode_text(b"\\xef\\xbb\\xbfok", "x")
+    ('خبر', 'ok')
+    """
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError("E117", f"{source}: starts with a {name} byte-order mark but is not valid {name} "
+                                         f"(byte {exc.start + len(bom)})",
+                                 fix=f"re-save it as UTF-8, e.g. `iconv -f {name} -t UTF-8 in.txt > out.txt`, "
+                                     "or check that it is text") from None
+    guess = _utf16_guess(data)
+    if guess:
+        raise InputError("E116", f"{source}: looks like {guess} text without a byte-order mark",
+                         fix=f"convert it: `iconv -f {guess} -t UTF-8 in.txt > out.txt`")
     if b"\x00" in data[:8192]:
-        raise InputError("E103", f"{path}: looks like a binary file (NUL bytes)", fix="give a UTF-8 text file")
+        raise InputError("E103", f"{source}: looks like a binary file (NUL bytes)", fix="give a UTF-8 text file")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError("E107", f"{path}: not UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})",
-                         fix="convert it, e.g. `iconv -f cp1256 -t utf-8 in.txt > out.txt`") from None
+        raise InputError("E107", f"{source}: not UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})",
+                         fix="convert it to UTF-8; Windows Arabic text (cp1256) with "
+                             "`iconv -f cp1256 -t UTF-8 in.txt > out.txt`") from None
+
+
+def _read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """A regular file's bytes. The file is opened without blocking and checked
+    before a byte is read: a FIFO or device is refused, never read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise _not_regular(path, info.st_mode)
+        if limit is not None and info.st_size > limit:
+            raise InputError("E105", f"{path}: {info.st_size:,} bytes is more than {limit:,}, so more than "
+                                     f"the limit of {MAX_CHARS:,} characters",
+                             fix="split it into articles (one per file or per JSONL line)")
+        try:
+            return fh.read()
+        except OSError as exc:
+            raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: OSError) -> InputError:
+    return InputError("E120", f"{path}: cannot be read ({exc.strerror or exc})",
+                      fix="check that the file is readable (permissions, disk) and run again")
+
+
+def _not_regular(path: Path, mode: int) -> InputError:
+    kind = ("a directory" if stat.S_ISDIR(mode) else "a FIFO (named pipe)" if stat.S_ISFIFO(mode)
+            else "a socket" if stat.S_ISSOCK(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "not a regular file")
+    fix = ("give the directory itself as an input, or rename it: kg does not read subdirectories"
+           if stat.S_ISDIR(mode) else "give a regular file (save a pipe's output to a file first)")
+    return InputError("E115", f"{path}: is {kind}, so it is not read", fix=fix)
+
+
+def _read_text(path: Path, limit: int | None = None) -> str:
+    return decode_text(_read_bytes(path, limit), str(path))
 
 
 def _read_meta(path: Path) -> dict:
     meta_path = path.with_name(path.stem + ".meta.json")
-    if not meta_path.exists():
+    if not os.path.lexists(meta_path):
         return {}
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        meta = json.loads(_read_text(meta_path))
+    except json.JSONDecodeError as exc:
         raise InputError("E108", f"{meta_path}: broken JSON ({exc})",
                          fix="fix the JSON or delete the .meta.json file") from None
     if not isinstance(meta, dict):
@@ -148,18 +346,67 @@ def _read_meta(path: Path) -> dict:
     return meta
 
 
+# --------------------------------------------------------------------------
+# Paths to articles
+
+_KINDS = {".txt": "text", ".jsonl": "jsonl"}
+
+
+def input_kind(path: Path) -> str | None:
+    """``"text"`` or ``"jsonl"`` by the suffix, in any case; None otherwise."""
+    return _KINDS.get(path.suffix.lower())
+
+
+def _missing(path: Path) -> InputError:
+    if path.is_symlink():
+        return InputError("E101", f"{path}: a symbolic link to {os.readlink(path)}, which does not exist",
+                          fix="point the link at an existing file, or remove it")
+    return InputError("E101", f"{path}: no such file or directory", fix="check the path")
+
+
+def _check_path(path: Path, *, named: bool) -> str | None:
+    """``"dir"`` or ``"file"``; raise for what cannot be read. In a directory
+    (``named`` False) only regular files are inputs."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise _missing(path) from None
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    if stat.S_ISREG(mode):
+        return "file"
+    if named and stat.S_ISDIR(mode):
+        return "dir"
+    raise _not_regular(path, mode)
+
+
 def _expand(inputs: Iterable[Path], failures: list[Failure]) -> Iterator[Path]:
     for path in inputs:
-        if not path.exists():
-            failures.append(Failure(str(path), "E101", "no such file or directory; check the path"))
-        elif path.is_dir():
-            children = sorted(p for p in path.iterdir()
-                              if p.is_file() and (p.suffix in (".txt", ".jsonl")) and not p.name.endswith(".meta.json"))
-            if not children:
-                failures.append(Failure(str(path), "E109", "directory holds no .txt or .jsonl files"))
-            yield from children
-        else:
-            yield path
+        try:
+            if _check_path(path, named=True) == "file":
+                yield path
+                continue
+            entries = sorted(path.iterdir())
+        except OSError as exc:
+            failures.append(Failure.of(path, _unreadable(path, exc)))
+            continue
+        except InputError as err:
+            failures.append(Failure.of(path, err))
+            continue
+        named = [p for p in entries if input_kind(p)]
+        for child in named:
+            try:
+                _check_path(child, named=False)
+            except InputError as err:
+                failures.append(Failure.of(child, err))
+                continue
+            yield child
+        if not named:
+            subdirs = sum(p.is_dir() for p in entries)
+            more = f"; kg does not read its {subdirs} subdirectories" if subdirs else ""
+            failures.append(Failure.of(path, InputError(
+                "E109", f"{path}: the directory holds no .txt or .jsonl files{more}",
+                fix="give the directories or files that hold the articles")))
 
 
 def read_articles(inputs: Iterable[Path | str], failures: list[Failure]) -> Iterator[Article]:
@@ -167,58 +414,75 @@ def read_articles(inputs: Iterable[Path | str], failures: list[Failure]) -> Iter
 
     Article ids must be unique: a second article with the same id is a failure.
     """
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for path in _expand((Path(p) for p in inputs), failures):
-        if path.suffix == ".jsonl":
+        if input_kind(path) == "jsonl":
             yield from _read_jsonl(path, failures, seen)
             continue
         try:
-            article = make_article(path.stem, _read_text(path), source=str(path), meta=_read_meta(path), path=path)
+            article_id = check_id(file_id(path), str(path), fix="rename the file: its name without .txt is the id")
+            article = make_article(article_id, _read_text(path, 4 * MAX_CHARS + 4), source=str(path),
+                                   meta=_read_meta(path), path=path)
         except InputError as err:
-            failures.append(Failure(str(path), err.code, f"{err.message}. Fix: {err.fix}" if err.fix else err.message))
+            failures.append(Failure.of(path, err))
             continue
         if _unique(article, str(path), seen, failures):
             yield article
 
 
-def _unique(article: Article, source: str, seen: set[str], failures: list[Failure]) -> bool:
+def _unique(article: Article, source: str, seen: dict[str, str], failures: list[Failure]) -> bool:
     if article.id in seen:
-        failures.append(Failure(source, "E110", f"duplicate article id {article.id!r}; ids must be unique"))
+        failures.append(Failure.of(source, InputError(
+            "E110", f"duplicate article id {article.id!r} (first used by {seen[article.id]}); ids must be unique",
+            fix="rename one of them: a .txt file's id is its name, a JSONL line's is its 'id'")))
         return False
-    seen.add(article.id)
+    seen[article.id] = source
     return True
 
 
 _ID = re.compile(r"^[\w.-]+$")
+_ID_FIX = "give the article an id of letters, digits, '.', '_', '-' with at least one letter or digit"
 
 
-def _read_jsonl(path: Path, failures: list[Failure], seen: set[str]) -> Iterator[Article]:
+def _jsonl_id(record: dict, path: Path, lineno: int, source: str) -> str:
+    given = record.get("id")
+    if given is None or given == "":  # no id: the file's name and the line number
+        return check_id(f"{file_id(path)}-{lineno}", source, fix="rename the file, or give each line an 'id'")
+    if isinstance(given, bool) or not isinstance(given, (str, int)):
+        raise InputError("E118", f"{source}: 'id' must be a string or an integer, not {_json_type(given)}",
+                         fix='write "id": "…"')
+    article_id = str(given)
+    if not _ID.match(article_id):
+        raise InputError("E112", f"{source}: id {article_id!r} may only hold letters, digits, '.', '_', '-'",
+                         fix="rename the article")
+    return check_id(article_id, source, fix=_ID_FIX)
+
+
+def _read_jsonl(path: Path, failures: list[Failure], seen: dict[str, str]) -> Iterator[Article]:
     try:
         # JSON Lines are separated by \n only: splitlines() would also cut at
         # U+2028, U+0085 etc., which JSON allows unescaped inside strings.
         lines = _read_text(path).split("\n")
     except InputError as err:
-        failures.append(Failure(str(path), err.code, err.message))
+        failures.append(Failure.of(path, err))
         return
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         source = f"{path}:{lineno}"
         try:
-            record = json.loads(line)
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError("E111", f"{source}: broken JSON ({exc.msg}, column {exc.colno})",
+                                 fix="fix the line: one JSON object per line, with a string 'text'") from None
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise InputError("E111", f"{source}: each line needs a JSON object with a string 'text'",
                                  fix='write {"id": "…", "text": "…"}')
-            article_id = str(record.get("id") or f"{path.stem}-{lineno}")
-            if not _ID.match(article_id):
-                raise InputError("E112", f"{source}: id {article_id!r} may only hold letters, digits, '.', '_', '-'",
-                                 fix="rename the article")
-            article = make_article(article_id, record["text"], source=source, meta=record, path=path)
-        except json.JSONDecodeError as exc:
-            failures.append(Failure(source, "E111", f"broken JSON ({exc.msg})"))
-            continue
+            article = make_article(_jsonl_id(record, path, lineno, source), record["text"], source=source,
+                                   meta=record, path=path)
         except InputError as err:
-            failures.append(Failure(source, err.code, f"{err.message}. Fix: {err.fix}" if err.fix else err.message))
+            failures.append(Failure.of(source, err))
             continue
         if _unique(article, source, seen, failures):
             yield article

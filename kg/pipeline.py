@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
+from urllib.parse import unquote
 
 from tqdm import tqdm
 
@@ -21,6 +22,7 @@ from .document import Article, Document
 from .errors import KGError
 from .facts import ArticleFacts
 from .graph import add_article, article_graphs, build_date, new_dataset, serialize_jsonld, serialize_trig, union_graph
+from .ids import file_stem
 from .ingest import Failure, read_articles
 from .nlp import Parser
 
@@ -168,7 +170,7 @@ def write_outputs(ds, out_dir: Path, options: RunOptions) -> list[Path]:
     emit(out_dir / "graph.ttl", union.serialize(format="turtle"))
     articles_dir = out_dir / "articles"
     for article_id, g in article_graphs(ds):
-        write_atomic(articles_dir / f"{article_id}.ttl", g.serialize(format="turtle"))
+        write_atomic(articles_dir / f"{file_stem(unquote(article_id))}.ttl", g.serialize(format="turtle"))
     files.append(articles_dir)
     if "jsonld" in options.formats:
         emit(out_dir / "graph.jsonld", serialize_jsonld(ds))
