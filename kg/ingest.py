@@ -203,8 +203,9 @@ def file_id(path: Path) -> str:
 
 
 def make_article(article_id: str, text: str, *, source: str, meta: dict | None = None,
-                 path: Path | None = None) -> Article:
-    """Check one article's text and metadata and build the :class:`Article`.
+                 path: Path | None = None, meta_source: str | None = None) -> Article:
+    """Check one article's text and metadata and build the :class:`Article`;
+    messages about the metadata name ``meta_source`` (the sidecar), else ``source``.
 
     >>> a = make_article("x", "قال الوزير إن المحادثات مستمرة.\\nاترك تعليقاً", source="x")
     >>> a.dropped
@@ -214,7 +215,7 @@ def make_article(article_id: str, text: str, *, source: str, meta: dict | None =
     ...
     kg.errors.InputError: [E102] ingest: y.txt: the article is empty. Fix: remove the file or give it text
     """
-    fields = _metadata(meta or {}, source)
+    fields = _metadata(meta or {}, meta_source or source)
     if "\x00" in text:
         raise InputError("E103", f"{source}: looks like a binary file (NUL characters)",
                          fix="give a UTF-8 text file")
@@ -332,17 +333,22 @@ def _read_text(path: Path, limit: int | None = None) -> str:
     return decode_text(_read_bytes(path, limit), str(path))
 
 
+def meta_path(path: Path) -> Path:
+    """The sidecar of a ``.txt`` article: ``<name>.meta.json`` beside it."""
+    return path.with_name(path.stem + ".meta.json")
+
+
 def _read_meta(path: Path) -> dict:
-    meta_path = path.with_name(path.stem + ".meta.json")
-    if not os.path.lexists(meta_path):
+    sidecar = meta_path(path)
+    if not os.path.lexists(sidecar):
         return {}
     try:
-        meta = json.loads(_read_text(meta_path))
+        meta = json.loads(_read_text(sidecar))
     except json.JSONDecodeError as exc:
-        raise InputError("E108", f"{meta_path}: broken JSON ({exc})",
+        raise InputError("E108", f"{sidecar}: broken JSON ({exc})",
                          fix="fix the JSON or delete the .meta.json file") from None
     if not isinstance(meta, dict):
-        raise InputError("E108", f"{meta_path}: must hold a JSON object", fix='write {"published": "YYYY-MM-DD", …}')
+        raise InputError("E108", f"{sidecar}: must hold a JSON object", fix='write {"published": "YYYY-MM-DD", …}')
     return meta
 
 
@@ -422,7 +428,7 @@ def read_articles(inputs: Iterable[Path | str], failures: list[Failure]) -> Iter
         try:
             article_id = check_id(file_id(path), str(path), fix="rename the file: its name without .txt is the id")
             article = make_article(article_id, _read_text(path, 4 * MAX_CHARS + 4), source=str(path),
-                                   meta=_read_meta(path), path=path)
+                                   meta=_read_meta(path), path=path, meta_source=str(meta_path(path)))
         except InputError as err:
             failures.append(Failure.of(path, err))
             continue
