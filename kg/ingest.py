@@ -32,6 +32,7 @@ import yaml
 from .document import Article
 from .errors import InputError
 from .lang.ar import arabic_ratio, normalize_ar
+from .textfile import not_regular, read_text, unreadable
 
 DATA_DIR = Path(__file__).parent / "data"
 MAX_CHARS = 1_000_000  # about 200 pages; larger inputs are almost never one article
@@ -230,109 +231,6 @@ def make_article(article_id: str, text: str, *, source: str, meta: dict | None =
     return Article(id=article_id, text=text, path=path, dropped=boilerplate_spans(text), **fields)
 
 
-# --------------------------------------------------------------------------
-# Bytes to text
-
-# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
-_BOMS = (
-    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32LE"),
-    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32BE"),
-    (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
-    (b"\xff\xfe", "utf-16-le", "UTF-16LE"),
-    (b"\xfe\xff", "utf-16-be", "UTF-16BE"),
-)
-# High bytes of the UTF-16 code units of Arabic news: ASCII and spaces, the Arabic block,
-# general punctuation and marks (U+200F, U+2013), presentation forms.
-_UTF16_HIGH = frozenset({0x00, 0x06, 0x20, 0xFB, 0xFE})
-
-
-def _utf16_guess(data: bytes) -> str | None:
-    """``"UTF-16LE"``/``"UTF-16BE"`` when ``data`` reads as UTF-16 text without a
-    byte-order mark: one byte of each pair is (nearly) always a high byte of
-    Arabic or Latin text, and the pairs decode to printable text."""
-    sample = data[:8192]
-    sample = sample[:len(sample) // 2 * 2]
-    if len(sample) < 8:
-        return None
-    for name, high in (("UTF-16LE", sample[1::2]), ("UTF-16BE", sample[0::2])):
-        if sum(b in _UTF16_HIGH for b in high) < 0.95 * len(high):
-            continue
-        text = sample.decode(name, errors="replace")
-        if sum(ch.isprintable() or ch in "\r\n\t" for ch in text) >= 0.95 * len(text):
-            return name
-    return None
-
-
-def decode_text(data: bytes, source: str) -> str:
-    """The text of a file: UTF-8, with or without a byte-order mark; UTF-16 and
-    UTF-32 when a byte-order mark says so. Anything else is refused with the
-    encoding it seems to be in and the ``iconv`` line that converts it.
-
-    >>> decode_text("\\ufeffخبر".encode("utf-16-le"), "x"), decode_text(b"\\xef\\xbb\\xbfok", "x")
-    ('خبر', 'ok')
-    """
-    for bom, codec, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(codec)
-            except UnicodeDecodeError as exc:
-                raise InputError("E117", f"{source}: starts with a {name} byte-order mark but is not valid {name} "
-                                         f"(byte {exc.start + len(bom)})",
-                                 fix=f"re-save it as UTF-8, e.g. `iconv -f {name} -t UTF-8 in.txt > out.txt`, "
-                                     "or check that it is text") from None
-    guess = _utf16_guess(data)
-    if guess:
-        raise InputError("E116", f"{source}: looks like {guess} text without a byte-order mark",
-                         fix=f"convert it: `iconv -f {guess} -t UTF-8 in.txt > out.txt`")
-    if b"\x00" in data[:8192]:
-        raise InputError("E103", f"{source}: looks like a binary file (NUL bytes)", fix="give a UTF-8 text file")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError("E107", f"{source}: not UTF-8 (byte {exc.start}: {data[exc.start:exc.start + 1]!r})",
-                         fix="convert it to UTF-8; Windows Arabic text (cp1256) with "
-                             "`iconv -f cp1256 -t UTF-8 in.txt > out.txt`") from None
-
-
-def _read_bytes(path: Path, limit: int | None = None) -> bytes:
-    """A regular file's bytes. The file is opened without blocking and checked
-    before a byte is read: a FIFO or device is refused, never read."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise _unreadable(path, exc) from None
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise _not_regular(path, info.st_mode)
-        if limit is not None and info.st_size > limit:
-            raise InputError("E105", f"{path}: {info.st_size:,} bytes is more than {limit:,}, so more than "
-                                     f"the limit of {MAX_CHARS:,} characters",
-                             fix="split it into articles (one per file or per JSONL line)")
-        try:
-            return fh.read()
-        except OSError as exc:
-            raise _unreadable(path, exc) from None
-
-
-def _unreadable(path: Path, exc: OSError) -> InputError:
-    return InputError("E120", f"{path}: cannot be read ({exc.strerror or exc})",
-                      fix="check that the file is readable (permissions, disk) and run again")
-
-
-def _not_regular(path: Path, mode: int) -> InputError:
-    kind = ("a directory" if stat.S_ISDIR(mode) else "a FIFO (named pipe)" if stat.S_ISFIFO(mode)
-            else "a socket" if stat.S_ISSOCK(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-            else "not a regular file")
-    fix = ("give the directory itself as an input, or rename it: kg does not read subdirectories"
-           if stat.S_ISDIR(mode) else "give a regular file (save a pipe's output to a file first)")
-    return InputError("E115", f"{path}: is {kind}, so it is not read", fix=fix)
-
-
-def _read_text(path: Path, limit: int | None = None) -> str:
-    return decode_text(_read_bytes(path, limit), str(path))
-
-
 def meta_path(path: Path) -> Path:
     """The sidecar of a ``.txt`` article: ``<name>.meta.json`` beside it."""
     return path.with_name(path.stem + ".meta.json")
@@ -343,7 +241,7 @@ def _read_meta(path: Path) -> dict:
     if not os.path.lexists(sidecar):
         return {}
     try:
-        meta = json.loads(_read_text(sidecar))
+        meta = json.loads(read_text(sidecar))
     except json.JSONDecodeError as exc:
         raise InputError("E108", f"{sidecar}: broken JSON ({exc})",
                          fix="fix the JSON or delete the .meta.json file") from None
@@ -378,12 +276,12 @@ def _check_path(path: Path, *, named: bool) -> str | None:
     except FileNotFoundError:
         raise _missing(path) from None
     except OSError as exc:
-        raise _unreadable(path, exc) from None
+        raise unreadable(path, exc) from None
     if stat.S_ISREG(mode):
         return "file"
     if named and stat.S_ISDIR(mode):
         return "dir"
-    raise _not_regular(path, mode)
+    raise not_regular(path, mode)
 
 
 def _expand(inputs: Iterable[Path], failures: list[Failure]) -> Iterator[Path]:
@@ -394,7 +292,7 @@ def _expand(inputs: Iterable[Path], failures: list[Failure]) -> Iterator[Path]:
                 continue
             entries = sorted(path.iterdir())
         except OSError as exc:
-            failures.append(Failure.of(path, _unreadable(path, exc)))
+            failures.append(Failure.of(path, unreadable(path, exc)))
             continue
         except InputError as err:
             failures.append(Failure.of(path, err))
@@ -427,7 +325,7 @@ def read_articles(inputs: Iterable[Path | str], failures: list[Failure]) -> Iter
             continue
         try:
             article_id = check_id(file_id(path), str(path), fix="rename the file: its name without .txt is the id")
-            article = make_article(article_id, _read_text(path, 4 * MAX_CHARS + 4), source=str(path),
+            article = make_article(article_id, read_text(path, MAX_CHARS), source=str(path),
                                    meta=_read_meta(path), path=path, meta_source=str(meta_path(path)))
         except InputError as err:
             failures.append(Failure.of(path, err))
@@ -468,7 +366,7 @@ def _read_jsonl(path: Path, failures: list[Failure], seen: dict[str, str]) -> It
     try:
         # JSON Lines are separated by \n only: splitlines() would also cut at
         # U+2028, U+0085 etc., which JSON allows unescaped inside strings.
-        lines = _read_text(path).split("\n")
+        lines = read_text(path).split("\n")
     except InputError as err:
         failures.append(Failure.of(path, err))
         return
