@@ -53,8 +53,8 @@ class Failure:
 
     @classmethod
     def of(cls, source: object, err: InputError) -> Failure:
-        """The failure for ``err``; its message ends in the fix."""
-        return cls(str(source), err.code, f"{err.message}. Fix: {err.fix}")
+        """The failure for ``err``; its message ends in the fix (every ingest error has one)."""
+        return cls(str(source), err.code, f"{err.message}. Fix: {err.fix}" if err.fix else err.message)
 
 
 @lru_cache(maxsize=None)
