@@ -30,6 +30,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import unquote
 
 from .cache import current_umask, write_atomic
 from .errors import OutputError
@@ -196,13 +197,14 @@ def write_outputs(ds, staged: OutputSet, options) -> None:
 
 def _write_outputs(ds, staged: OutputSet, options) -> None:
     from .graph import article_graphs, serialize_jsonld, serialize_trig, union_graph
+    from .ids import file_stem
 
     write_atomic(staged.path("graph.trig"), serialize_trig(ds))
     write_atomic(staged.path("graph.ttl"), union_graph(ds).serialize(format="turtle"))
     articles_dir = staged.path("articles")
     articles_dir.mkdir()
     for article_id, g in article_graphs(ds):
-        write_atomic(articles_dir / f"{article_id}.ttl", g.serialize(format="turtle"))
+        write_atomic(articles_dir / f"{file_stem(unquote(article_id))}.ttl", g.serialize(format="turtle"))
     if "jsonld" in options.formats:
         write_atomic(staged.path("graph.jsonld"), serialize_jsonld(ds))
     if "nquads" in options.formats:

@@ -119,7 +119,8 @@ def parse_documents(articles: Sequence[Article], parser: Parser, cache: ParseCac
                 except KGError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - reported per article, batch goes on
-                    failures.append(Failure(article.id, "E204", f"Stanza failed on this article: {exc!r}"))
+                    failures.append(Failure(article.id, "E204", f"Stanza failed on this article: {exc!r}. Fix: "
+                                                   "run again with -vv for the traceback and report it"))
         for doc in parsed:
             cache.put(doc)
             docs[doc.article.id] = doc
@@ -162,7 +163,8 @@ def run(inputs: Sequence[Path], out_dir: Path, config: Config, options: RunOptio
             except Exception as exc:  # noqa: BLE001 - one article's bug must not stop the batch
                 log.error("rules failed on %s: %r (run with -vv for the traceback)", doc.article.id, exc)
                 log.debug("traceback", exc_info=True)
-                failures.append(Failure(doc.article.id, "E300", f"rule layer failed: {exc!r}; please report this"))
+                failures.append(Failure(doc.article.id, "E300", f"rule layer failed: {exc!r}. Fix: a bug, please "
+                                                                 "report it with the article (-vv shows the traceback)"))
 
         built = build_date()
         ds = new_dataset()

@@ -11,10 +11,9 @@ from rdflib.util import guess_format
 
 from ..errors import EvalError
 from ..paths import ONTOLOGY_DIR
-from ..vocab import KGR
 from .match import _short
 
-from ..ids import ONTOLOGY_GRAPH
+from ..ids import ONTOLOGY_GRAPH, file_stem, graph_iri
 
 
 def _parse(path: Path, into: Graph | Dataset, code: str = "E703") -> None:
@@ -67,7 +66,7 @@ class _Outputs:
         if self.whole is not None:
             return self.whole, None
         if self.dataset is not None:
-            name = KGR[f"graph/{article}"]
+            name = graph_iri(article)
             names = {g.identifier for g in self.dataset.graphs()}
             if name not in names:
                 return Graph(), f"no named graph {_short(name)} in {self.path / 'graph.trig'}"
@@ -77,7 +76,7 @@ class _Outputs:
                 graph += self.dataset.graph(ONTOLOGY_GRAPH)
             return graph, None
         assert self.articles_dir is not None
-        path = self.articles_dir / f"{article}.ttl"
+        path = self.articles_dir / f"{file_stem(article)}.ttl"
         if not path.is_file():
             return Graph(), f"no {path}"
         graph = Graph()
