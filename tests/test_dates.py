@@ -300,3 +300,26 @@ def test_dates_property_every_year_resolves_or_is_left_open(published: dt.date, 
         assert (expr.value is None) == (expr.anchor is None)
         if expr.earliest is not None:
             assert expr.latest is not None and expr.earliest <= expr.latest
+
+
+@pytest.mark.parametrize("published", [FIRST, dt.date(1, 1, 2), LAST])
+def test_dates_rule_layer_takes_an_article_published_at_either_end(published: dt.date, conllu_doc) -> None:
+    # "قصف الجيش المدينة أمس الأحد" (the army shelled the city yesterday, Sunday), parsed by hand.
+    from kg.extract import RuleSet
+    from kg.graph import add_article, new_dataset, serialize_trig
+
+    doc = conllu_doc("""
+    # text = قصف الجيش المدينة أمس الأحد .
+    1 قصف قصف VERB _ _ 0 root _ _
+    2 الجيش جيش NOUN _ _ 1 nsubj _ ner=S-ORG
+    3 المدينة مدينة NOUN _ _ 1 obj _ _
+    4 أمس أمس NOUN _ _ 1 obl _ _
+    5 الأحد أحد NOUN _ _ 4 nmod _ _
+    6 . . PUNCT _ _ 1 punct _ _
+    """)
+    doc.article.published = published
+    facts = RuleSet.load().extract(doc)
+    assert [(d.text, d.value) for d in facts.dates] == [("أمس الأحد", None)]  # before 0001-01-01 or a weekday mismatch
+    ds = new_dataset()
+    add_article(ds, facts)
+    assert f'"{published.isoformat()}"^^xsd:date' in serialize_trig(ds)
