@@ -15,11 +15,13 @@ import argparse
 import datetime as dt
 import json
 import logging
+import re
 import sys
+import traceback
 from pathlib import Path
 
 from . import __version__
-from .errors import KGError
+from .errors import EvalError, KGError, OutputError, QueryError, UsageError
 
 
 def _add_run(sub: argparse._SubParsersAction) -> None:
@@ -88,6 +90,15 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; return its exit status. Usage errors exit through argparse
+    (status 2); a failure is one line on stderr, never a traceback (``-vv`` adds
+    the traceback of an internal error).
+
+    >>> main(["dates", "أمس", "--published", "2021-06-05"])
+    {"text": "أمس", "start": 0, "end": 3, "value": "2021-06-04", "precision": "day", \
+"earliest": "2021-06-04", "latest": "2021-06-04", "anchor": "2021-06-05", "kind": "DATE", "note": null}
+    0
+    """
     args = build_parser().parse_args(argv)
     _setup_logging(args.verbose, args.quiet)
     try:
@@ -101,6 +112,68 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `kg query … | head`
         sys.stderr.close()
         return 0
+    except Exception as exc:  # noqa: BLE001 - the last resort: a bug, not a traceback for the user
+        if args.verbose >= 2:
+            traceback.print_exc()
+        print(f"error: [E901] internal error: {exc!r}; please report this (run with -vv for the traceback)",
+              file=sys.stderr)
+        return 2
+
+
+def parse_published(value: str) -> dt.date:
+    """The ``--published`` date, written YYYY-MM-DD (years 0001-9999).
+
+    >>> parse_published("0001-01-01")
+    datetime.date(1, 1, 1)
+    >>> parse_published("yesterday")
+    Traceback (most recent call last):
+    ...
+    kg.errors.UsageError: [E606] cli: --published 'yesterday' is not a date written YYYY-MM-DD. \
+Fix: give the publication date as YYYY-MM-DD, e.g. --published 2021-06-05
+    """
+    fix = "give the publication date as YYYY-MM-DD, e.g. --published 2021-06-05"
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        raise UsageError("E606", f"--published {value!r} is not a date written YYYY-MM-DD", fix=fix)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:  # 2021-02-30, 0000-01-01
+        raise UsageError("E606", f"--published {value!r} is not a date: {exc}", fix=fix) from exc
+
+
+def check_directory(path: Path, code: str, what: str) -> None:
+    """Refuse a directory to write to that is a file, or lies under one, before any work.
+
+    >>> check_directory(Path("/dev/null/x"), "E607", "output directory")
+    Traceback (most recent call last):
+    ...
+    kg.errors.OutputError: [E607] outputs: the output directory /dev/null/x lies under /dev/null, \
+which is not a directory. Fix: give a directory path (-o DIR)
+    """
+    fix = "give a directory path (-o DIR)" if code == "E607" else "give a directory path (--cache-dir DIR)"
+    if path.exists() and not path.is_dir():
+        raise OutputError(code, f"the {what} {path} is a file, not a directory", fix=fix)
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise OutputError(code, f"the {what} {path} lies under {parent}, which is not a directory",
+                                  fix=fix)
+            return
+
+
+def check_port(port: int) -> int:
+    """The endpoint's port: 0 (any free port) to 65535.
+
+    >>> check_port(65536)
+    Traceback (most recent call last):
+    ...
+    kg.errors.UsageError: [E609] cli: the port 65536 is not a number from 0 to 65535. \
+Fix: give --port N (or [serve] port in the config) with 0 <= N <= 65535; 0 picks a free port
+    """
+    if not 0 <= port <= 65535:
+        raise UsageError("E609", f"the port {port} is not a number from 0 to 65535",
+                         fix="give --port N (or [serve] port in the config) with 0 <= N <= 65535; "
+                             "0 picks a free port")
+    return port
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -118,8 +191,8 @@ def _dispatch(args: argparse.Namespace) -> int:
                 print(f"{name:24} {title}")
             return 0
         if args.source is None or args.query is None:
-            print("error: kg query needs SOURCE and QUERY (or --list)", file=sys.stderr)
-            return 2
+            raise QueryError("E518", "kg query needs SOURCE and QUERY",
+                             fix="run `kg query outputs/ agreements`, or `kg query --list`")
         print(run_query(args.source, resolve_query(args.query), fmt=args.fmt, limit=args.limit))
         return 0
     if args.command == "eval":
@@ -127,14 +200,17 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         if args.outputs is None:  # `--gold a.json b.json outputs/`: argparse gave the directory to --gold
             if len(args.gold) < 2 or args.gold[-1].endswith(".json"):
-                print("error: kg eval needs an OUTPUTS directory after the gold files", file=sys.stderr)
-                return 2
+                raise EvalError("E611", "kg eval needs an OUTPUTS directory after the gold files",
+                                fix="run `kg eval --gold GOLD... outputs/`")
             args.outputs = args.gold.pop()
+        if args.min_recall is not None and not 0 <= args.min_recall <= 1:
+            raise UsageError("E612", f"--min-recall {args.min_recall} is not a number from 0 to 1",
+                             fix="give --min-recall R with 0 <= R <= 1, e.g. --min-recall 0.5")
         return run_eval(args.gold, args.outputs, args.min_recall, verbose=not args.quiet)
     if args.command == "dates":
         from .dates import find_dates
 
-        published = dt.date.fromisoformat(args.published) if args.published else None
+        published = parse_published(args.published) if args.published is not None else None
         for expr in find_dates(args.text, published):
             print(json.dumps(expr.as_dict(), ensure_ascii=False))
         return 0
@@ -151,8 +227,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "serve":
         from .serve import serve
 
+        port = check_port(args.port if args.port is not None else int(config.serve["port"]))
         serve(args.outputs or out_default, host=args.host or config.serve["host"],
-              port=args.port or int(config.serve["port"]), timeout_s=float(config.serve["timeout_s"]),
+              port=port, timeout_s=float(config.serve["timeout_s"]),
               result_limit=int(config.serve["result_limit"]))
         return 0
     if args.command == "cache":
@@ -173,6 +250,9 @@ def _run(args: argparse.Namespace, config) -> int:
 
     inputs = args.inputs or config.input_paths()
     out_dir = args.output or config.output_dir
+    check_directory(Path(out_dir), "E607", "output directory")
+    if args.cache_dir or config.cache_dir:
+        check_directory(Path(args.cache_dir or config.cache_dir), "E608", "parse cache directory")
     options = RunOptions(models=args.models, download=args.download, use_cache=not args.no_cache,
                          cache_dir=args.cache_dir, formats=tuple(args.formats), viewer=not args.no_viewer,
                          store=not args.no_store, progress=not args.quiet and sys.stderr.isatty())

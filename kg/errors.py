@@ -113,6 +113,14 @@ CODES: dict[str, str] = {
     "E603": "find_dates was given something that is not a string",
     "E604": "the publication date is not a datetime.date",
     "E605": "unknown month-name family",
+    # E606-E619 the command line's own arguments
+    "E606": "kg dates --published is not a date written YYYY-MM-DD",
+    "E607": "the output directory is a file or lies under a file",
+    "E608": "the parse cache directory is a file or lies under a file",
+    "E609": "the endpoint port is not a number from 0 to 65535",
+    "E610": "a .rq query file cannot be read as UTF-8 text",
+    "E611": "kg eval was given no OUTPUTS after the gold files",
+    "E612": "kg eval --min-recall is not a number from 0 to 1",
     # E7xx eval
     "E701": "a gold file cannot be read or does not follow FORMAT.md",
     "E702": "the outputs to score cannot be found",
@@ -128,6 +136,8 @@ CODES: dict[str, str] = {
     "E830": "a word list in kg/lang/ar/data/lexicon.yaml lacks its description, words or examples",
     "E831": "no such word list in the Arabic lexicon",
     "E832": "a single-word list of the Arabic lexicon holds several words",
+    # E9xx the command line's last resort
+    "E901": "an internal error reached the command line (a bug: please report it)",
 }
 
 
@@ -156,6 +166,12 @@ class KGError(Exception):
         if self.fix:
             text += f". Fix: {self.fix}"
         return text
+
+
+class UsageError(KGError):
+    """A command-line argument that the command cannot use (exit status 2)."""
+
+    stage = "cli"
 
 
 class ConfigError(KGError):

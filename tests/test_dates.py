@@ -237,3 +237,89 @@ def test_dates_unknown_family_raises() -> None:
     with pytest.raises(InputError) as info:
         month_names("persian")
     assert info.value.code == "E605"
+
+
+# --- the ends of the calendar (0001-01-01 .. 9999-12-31) ------------------
+
+FIRST, LAST = dt.date(1, 1, 1), dt.date(9999, 12, 31)
+
+
+@pytest.mark.parametrize("text,published,precision", [
+    ("أمس", FIRST, "day"),
+    ("أول أمس", dt.date(1, 1, 2), "day"),
+    ("غدا", LAST, "day"),
+    ("اليوم الأحد", FIRST, "day"),          # 0001-01-01 is a Monday: the Sunday before
+    ("الأحد الماضي", FIRST, "day"),
+    ("الخميس المقبل", LAST, "day"),          # 9999-12-31 is a Friday
+    ("الأسبوع الماضي", FIRST, "interval"),
+    ("هذا الأسبوع", LAST, "interval"),       # its Sunday is 10000-01-02
+    ("الشهر الماضي", FIRST, "month"),
+    ("الشهر المقبل", LAST, "month"),
+    ("العام الماضي", FIRST, "year"),
+    ("مطلع العام المقبل", LAST, "year"),
+    ("قبل 3 سنوات", dt.date(2, 6, 1), "year"),
+    ("قبل 999 شهرا", dt.date(50, 6, 1), "month"),
+    ("قبل 999 أسبوعا", dt.date(10, 6, 1), "day"),
+    ("يناير المقبل", LAST, "month"),
+    ("ديسمبر الماضي", FIRST, "month"),
+    ("31 ديسمبر", FIRST, "day"),            # the nearest 31 December is in year 0
+    ("5 يناير", dt.date(9999, 12, 20), "day"),
+    ("شهري ديسمبر ويناير", dt.date(1, 1, 10), "interval"),
+])
+def test_dates_relative_past_the_calendar_is_left_unresolved(text: str, published: dt.date,
+                                                             precision: str) -> None:
+    expr = _single_pub(text, published)
+    assert (expr.text, expr.value, expr.precision, expr.anchor) == (text, None, precision, None)
+    assert expr.note is not None and "0001-01-01..9999-12-31" in expr.note
+
+
+@pytest.mark.parametrize("text,published,value", [
+    ("أمس", dt.date(1, 1, 2), "0001-01-01"),
+    ("غدا", dt.date(9999, 12, 30), "9999-12-31"),
+    ("العام الماضي", dt.date(2, 3, 4), "0001"),
+    ("العام المقبل", dt.date(9998, 3, 4), "9999"),
+    ("الشهر المقبل", dt.date(9999, 11, 30), "9999-12"),
+    ("5 يناير", FIRST, "0001-01-05"),       # year 0 exists on neither side: the nearest is year 1
+    ("31 ديسمبر", dt.date(9999, 12, 1), "9999-12-31"),
+    ("29 فبراير", dt.date(4, 6, 1), "0004-02-29"),
+    ("هذا الأسبوع", dt.date(9999, 12, 26), "9999-W51"),
+])
+def test_dates_relative_next_to_the_ends_resolves(text: str, published: dt.date, value: str) -> None:
+    expr = _single_pub(text, published)
+    assert (expr.value, expr.anchor, expr.note) == (value, published, None)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(published=st.dates(min_value=FIRST, max_value=LAST) | st.sampled_from([FIRST, LAST]),
+       text=st.sampled_from(["أمس", "غدا", "بعد غد", "اليوم الجمعة", "السبت الماضي", "الأحد المقبل",
+                             "الأسبوع المقبل", "الشهر الماضي", "العام المقبل", "أواخر العام الماضي",
+                             "قبل 999 يوما", "قبل 999 سنة", "يناير الماضي", "ديسمبر المقبل",
+                             "1 يناير المقبل", "31 ديسمبر الماضي", "29 فبراير"]))
+def test_dates_property_every_year_resolves_or_is_left_open(published: dt.date, text: str) -> None:
+    for expr in find_dates(text, published):
+        assert (expr.value is None) == (expr.anchor is None)
+        if expr.earliest is not None:
+            assert expr.latest is not None and expr.earliest <= expr.latest
+
+
+@pytest.mark.parametrize("published", [FIRST, dt.date(1, 1, 2), LAST])
+def test_dates_rule_layer_takes_an_article_published_at_either_end(published: dt.date, conllu_doc) -> None:
+    # "قصف الجيش المدينة أمس الأحد" (the army shelled the city yesterday, Sunday), parsed by hand.
+    from kg.extract import RuleSet
+    from kg.graph import add_article, new_dataset, serialize_trig
+
+    doc = conllu_doc("""
+    # text = قصف الجيش المدينة أمس الأحد .
+    1 قصف قصف VERB _ _ 0 root _ _
+    2 الجيش جيش NOUN _ _ 1 nsubj _ ner=S-ORG
+    3 المدينة مدينة NOUN _ _ 1 obj _ _
+    4 أمس أمس NOUN _ _ 1 obl _ _
+    5 الأحد أحد NOUN _ _ 4 nmod _ _
+    6 . . PUNCT _ _ 1 punct _ _
+    """)
+    doc.article.published = published
+    facts = RuleSet.load().extract(doc)
+    assert [(d.text, d.value) for d in facts.dates] == [("أمس الأحد", None)]  # before 0001-01-01 or a weekday mismatch
+    ds = new_dataset()
+    add_article(ds, facts)
+    assert f'"{published.isoformat()}"^^xsd:date' in serialize_trig(ds)

@@ -10,6 +10,8 @@ from typing import Callable
 
 from ..lang.ar.clitics import strip_conjunction
 from .calendars import (
+    _add_days,
+    _add_months,
     _day_year,
     _gregorian,
     _hijri_month_length,
@@ -18,10 +20,14 @@ from .calendars import (
     _month_year,
     _safe_date,
     _year_bounds,
+    _year_ok,
 )
 from .expression import TimeExpression
 from .fold import _Folded, _key
 from .tables import _Tables
+
+# The note of a relative date that falls outside the calendar Python holds.
+OUT_OF_RANGE = "outside 0001-01-01..9999-12-31: not resolved"
 
 
 @dataclass
@@ -41,6 +47,11 @@ class _Ctx:
             precision=precision, earliest=earliest, latest=latest,
             anchor=self.anchor if relative and value is not None else None,
             kind=kind, note=note)
+
+    def beyond(self, m: re.Match[str], precision: str) -> TimeExpression:
+        """The expression of a relative date past either end of the calendar: its
+        span and precision, no value."""
+        return self.expr(m, None, precision, relative=True, note=OUT_OF_RANGE)
 
 
 def _g(m: re.Match[str], name: str) -> str | None:
@@ -97,6 +108,8 @@ def _h_day(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
         found = _day_year(day, month, rel, c.anchor)
         if found is None:
             return None
+        if not _year_ok(found):
+            return c.beyond(m, "day")
         year, relative = found, True
     date = _safe_date(year, month, day)
     if date is None:
@@ -124,6 +137,8 @@ def _h_month(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
         return c.expr(m, None, "month", relative=True)
     else:
         year, relative = _month_year(month, rel, c.anchor), True
+        if not _year_ok(year):
+            return c.beyond(m, "month")
     return c.expr(m, f"{year:04d}-{month:02d}", "month", _month_bounds(year, month, mod, t),
                   relative=relative)
 
@@ -145,6 +160,8 @@ def _h_interval(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
     else:
         first_year, relative = _month_year(first, rel, c.anchor), True
     last_year = first_year if first <= last else first_year + 1
+    if not (_year_ok(first_year) and _year_ok(last_year)):
+        return c.beyond(m, "interval")
     value = f"{first_year:04d}-{first:02d}/{last_year:04d}-{last:02d}"
     bounds = (dt.date(first_year, first, 1), dt.date(last_year, last, _last_day(last_year, last)))
     return c.expr(m, value, "interval", bounds, relative=relative)
@@ -212,9 +229,13 @@ def _h_relday(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
         # "اليوم الأربعاء": the Wednesday on or before publication (articles
         # are often dated the day after the event).
         wanted = t.weekday_of[_key(said)]
-        date = c.anchor - dt.timedelta(days=(c.anchor.weekday() - wanted) % 7)
+        date = _add_days(c.anchor, -((c.anchor.weekday() - wanted) % 7))
+        if date is None:
+            return c.beyond(m, "day")
         return c.expr(m, date.isoformat(), "day", (date, date), relative=True)
-    date = c.anchor + dt.timedelta(days=offset)
+    date = _add_days(c.anchor, offset)
+    if date is None:
+        return c.beyond(m, "day")
     note = _weekday_note(date, m, "wd", c)
     if note:
         # The text contradicts itself; report rather than guess which is right.
@@ -242,13 +263,15 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
         return c.expr(m, None, "day", relative=True)
     back = (c.anchor.weekday() - wanted) % 7
     if rel == "past":
-        date = c.anchor - dt.timedelta(days=back or 7)
+        date = _add_days(c.anchor, -(back or 7))
     elif rel == "future":
-        date = c.anchor + dt.timedelta(days=(wanted - c.anchor.weekday()) % 7 or 7)
+        date = _add_days(c.anchor, (wanted - c.anchor.weekday()) % 7 or 7)
     else:
         # A bare weekday in news is the one of the current week, on or
         # before publication (the same reading as "اليوم الأربعاء").
-        date = c.anchor - dt.timedelta(days=back)
+        date = _add_days(c.anchor, -back)
+    if date is None:
+        return c.beyond(m, "day")
     return c.expr(m, date.isoformat(), "day", (date, date), relative=True)
 
 
@@ -266,17 +289,23 @@ def _h_period(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
     a = c.anchor
     if unit == "year":
         year = a.year + step
+        if not _year_ok(year):
+            return c.beyond(m, "year")
         return c.expr(m, f"{year:04d}", "year", _year_bounds(year, mod, t), relative=True)
     if unit == "month":
-        index = a.year * 12 + a.month - 1 + step
-        year, month = divmod(index, 12)
-        month += 1
+        moved = _add_months(a.year, a.month, step)
+        if moved is None:
+            return c.beyond(m, "month")
+        year, month = moved
         return c.expr(m, f"{year:04d}-{month:02d}", "month",
                       _month_bounds(year, month, mod, t), relative=True)
-    monday = a - dt.timedelta(days=a.weekday()) + dt.timedelta(weeks=step)
+    monday = _add_days(a, 7 * step - a.weekday())
+    sunday = monday and _add_days(monday, 6)
+    if monday is None or sunday is None:
+        return c.beyond(m, "interval")
     iso = monday.isocalendar()
     return c.expr(m, f"{iso[0]:04d}-W{iso[1]:02d}", "interval",
-                  (monday, monday + dt.timedelta(days=6)), relative=True)
+                  (monday, sunday), relative=True)
 
 
 def _h_numeric(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
@@ -321,13 +350,19 @@ def _h_duration(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
     a = c.anchor
     if unit == "Y":
         year = a.year - amount
+        if not _year_ok(year):
+            return c.beyond(m, "year")
         return c.expr(m, f"{year:04d}", "year", _year_bounds(year, None, t), relative=True)
     if unit == "M":
-        index = a.year * 12 + a.month - 1 - amount
-        year, month = divmod(index, 12)
-        return c.expr(m, f"{year:04d}-{month + 1:02d}", "month",
-                      _month_bounds(year, month + 1, None, t), relative=True)
-    date = a - dt.timedelta(days=amount * (7 if unit == "W" else 1))
+        moved = _add_months(a.year, a.month, -amount)
+        if moved is None:
+            return c.beyond(m, "month")
+        year, month = moved
+        return c.expr(m, f"{year:04d}-{month:02d}", "month",
+                      _month_bounds(year, month, None, t), relative=True)
+    date = _add_days(a, -amount * (7 if unit == "W" else 1))
+    if date is None:
+        return c.beyond(m, "day")
     return c.expr(m, date.isoformat(), "day", (date, date), relative=True)
 
 

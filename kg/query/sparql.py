@@ -69,7 +69,11 @@ def resolve_query(arg: str) -> str:
         path = Path(text)
         if not path.is_file():
             raise QueryError("E502", f"no such query file: {path}", fix="check the path")
-        return path.read_text(encoding="utf-8")
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:  # UTF-16, Latin-1, unreadable
+            raise QueryError("E610", f"cannot read the query file {path}: {exc}",
+                             fix="save it as UTF-8 text (e.g. iconv -t utf-8)") from exc
     return arg
 
 
