@@ -245,9 +245,16 @@ def _read_meta(path: Path) -> dict:
     except json.JSONDecodeError as exc:
         raise InputError("E108", f"{sidecar}: broken JSON ({exc})",
                          fix="fix the JSON or delete the .meta.json file") from None
+    except (RecursionError, ValueError) as exc:  # nested past the parser's depth, a number over 4,300 digits
+        raise InputError("E108", f"{sidecar}: JSON beyond the parser's limits ({_json_limit(exc)})",
+                         fix="fix the JSON or delete the .meta.json file") from None
     if not isinstance(meta, dict):
         raise InputError("E108", f"{sidecar}: must hold a JSON object", fix='write {"published": "YYYY-MM-DD", …}')
     return meta
+
+
+def _json_limit(exc: BaseException) -> str:
+    return "nested too deeply" if isinstance(exc, RecursionError) else "a number with too many digits"
 
 
 # --------------------------------------------------------------------------
@@ -379,6 +386,9 @@ def _read_jsonl(path: Path, failures: list[Failure], seen: dict[str, str]) -> It
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError("E111", f"{source}: broken JSON ({exc.msg}, column {exc.colno})",
+                                 fix="fix the line: one JSON object per line, with a string 'text'") from None
+            except (RecursionError, ValueError) as exc:
+                raise InputError("E111", f"{source}: JSON beyond the parser's limits ({_json_limit(exc)})",
                                  fix="fix the line: one JSON object per line, with a string 'text'") from None
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise InputError("E111", f"{source}: each line needs a JSON object with a string 'text'",
