@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from ..errors import QueryError
 from .base import PREFIXES
@@ -120,6 +121,19 @@ def check_query(query: str, prefixes: Mapping[str, str] = PREFIXES) -> None:
     ...
     kg.errors.QueryError: [E506] query: this endpoint is read-only: SPARQL Update (LOAD, INSERT, DELETE, ...) is refused. Fix: send a SELECT, ASK, CONSTRUCT or DESCRIBE query
     """
+    if prefixes is PREFIXES:
+        _passes(query)  # the same query again (a named one, the viewer's) is not parsed again
+    else:
+        _check(query, prefixes)
+
+
+@lru_cache(maxsize=512)
+def _passes(query: str) -> bool:
+    _check(query, PREFIXES)  # raises when refused, and a refusal is not cached
+    return True
+
+
+def _check(query: str, prefixes: Mapping[str, str]) -> None:
     import sys
 
     from pyparsing import ParseException

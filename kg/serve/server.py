@@ -24,8 +24,10 @@ import ipaddress
 import logging
 import mimetypes
 import re
+import signal
 import socket
 import sys
+import threading
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -438,18 +440,25 @@ def make_server(outputs: Path, host: str = "127.0.0.1", port: int = 8000, timeou
 
 def serve(outputs: Path, host: str = "127.0.0.1", port: int = 8000, timeout_s: float = 10.0,
           result_limit: int = 10000) -> None:
-    """Serve until interrupted (Ctrl-C); the address goes to stderr.
+    """Serve until interrupted (Ctrl-C or SIGTERM: the workers are stopped
+    too, a running query's included); the address goes to stderr.
     ``kg serve`` is the command-line form; :func:`make_server` gives a server to drive yourself."""
     server = make_server(outputs, host, port, timeout_s, result_limit)
     bound_host, bound_port = server.server_address[:2]
     print(f"SPARQL endpoint: http://{bound_host}:{bound_port}/sparql  (viewer: http://{bound_host}:{bound_port}/)",
           file=sys.stderr)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def serve_command(outputs: Path, host: str = "127.0.0.1", port: int = 8000, timeout_s: float = 10.0,

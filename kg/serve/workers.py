@@ -123,6 +123,7 @@ class WorkerPool:
         self._lock = threading.Lock()
         self._workers: set[_Worker] = set()
         self._starting = 0
+        self._starters: list[threading.Thread] = []
         self._closed = False
         for _ in range(size):
             self._replace()
@@ -137,7 +138,9 @@ class WorkerPool:
             if self._closed:
                 return
             self._starting += 1
-        threading.Thread(target=self._start_one, name="kg-sparql-start", daemon=True).start()
+            starter = threading.Thread(target=self._start_one, name="kg-sparql-start", daemon=True)
+            self._starters = [t for t in self._starters if t.is_alive()] + [starter]
+        starter.start()
 
     def _start_one(self) -> None:
         worker = None
@@ -150,7 +153,11 @@ class WorkerPool:
             worker = _Worker(process, here)
             with self._lock:
                 self._workers.add(worker)
-            message = here.recv() if here.poll(START_S) else ("failed", f"no answer after {START_S:g} s")
+                closed = self._closed
+            if closed:  # close() ran while this one was starting
+                message = ("failed", "the pool is closed")
+            else:
+                message = here.recv() if here.poll(START_S) else ("failed", f"no answer after {START_S:g} s")
         except (EOFError, OSError) as err:
             message = ("failed", f"it exited while starting ({err or 'no message'})")
         finally:
@@ -233,5 +240,8 @@ class WorkerPool:
         with self._lock:
             self._closed = True
             workers = list(self._workers)
+            starters = list(self._starters)
         for worker in workers:
             self._discard(worker)
+        for starter in starters:  # each sees the pool closed and stops its worker
+            starter.join(10)
