@@ -6,7 +6,7 @@ It starts ``python -m kg.cli serve`` on a free port over the query fixture
 a new connection per request (the server speaks HTTP/1.0), so the listen
 backlog is exercised too. A benchmark: it prints figures and asserts nothing.
 
-    python benchmarks/load_serve.py [--clients 50] [--requests 20] [--workers 4]
+    python benchmarks/load_serve.py [--clients 50] [--requests 20]
 """
 from __future__ import annotations
 

@@ -107,6 +107,7 @@ class _Worker:
                  conn: multiprocessing.connection.Connection) -> None:
         self.process = process
         self.conn = conn
+        self.discarded = False
 
 
 class WorkerPool:
@@ -180,7 +181,11 @@ class WorkerPool:
             self._discard(worker)
 
     def _discard(self, worker: _Worker) -> None:
+        """Kill ``worker`` and close its pipe, once: only the thread that holds it calls this."""
         with self._lock:
+            if worker.discarded:
+                return
+            worker.discarded = True
             self._workers.discard(worker)
         if worker.process.is_alive():
             worker.process.kill()
@@ -242,6 +247,14 @@ class WorkerPool:
             workers = list(self._workers)
             starters = list(self._starters)
         for worker in workers:
-            self._discard(worker)
+            # A busy worker's pipe is its request thread's to close (it sees the end of file):
+            # closing it here, under that thread's poll(), would race with it.
+            if worker.process.is_alive():
+                worker.process.kill()
+        while True:
+            try:
+                self._discard(self._idle.get_nowait())
+            except queue.Empty:
+                break
         for starter in starters:  # each sees the pool closed and stops its worker
             starter.join(10)
