@@ -107,6 +107,13 @@ CODES: dict[str, str] = {
     "E519": "the request body has a media type the endpoint cannot read",
     "E520": "the request does not give exactly one query",
     "E521": "no result format fits the Accept header",
+    "E522": "the query is longer than the endpoint allows",
+    "E523": "the query nests brackets deeper than the endpoint allows",
+    "E524": "the worker process running a query died",
+    "E525": "every query worker stayed busy past the time limit",
+    "E526": "the endpoint's query workers cannot start",
+    "E527": "the Host header does not name the endpoint",
+    "E528": "a request header or body length is malformed",
     # E6xx dates
     "E601": "the date tables cannot be read",
     "E602": "the date tables are malformed",

@@ -6,8 +6,14 @@ import csv
 import http.client
 import io
 import json
+import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -20,6 +26,8 @@ import rdflib
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 import kg.serve
+from kg.query.guard import MAX_DEPTH, check_query
+from kg.query import QUERIES_DIR, list_named_queries
 from kg.errors import QueryError
 from kg.serve import make_server
 
@@ -264,27 +272,6 @@ def test_serve_result_limit_no_header_when_complete(endpoint: str) -> None:
     assert "X-Result-Truncated" not in headers
 
 
-def test_serve_timeout_gives_503(outputs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A query that never finishes, without burning CPU: reading its answer blocks.
-    release = threading.Event()
-    real_read_answer = kg.serve.read_answer
-
-    def blocked(result: object, limit: int | None = None) -> object:
-        release.wait(60)
-        return real_read_answer(result, limit)
-
-    monkeypatch.setattr(kg.serve, "read_answer", blocked)
-    server, base = _start(outputs, timeout_s=0.2)
-    try:
-        status, _, text = _get(f"{base}/sparql?query=" + urllib.parse.quote("ASK { ?s ?p ?o }"))
-    finally:
-        release.set()
-        server.shutdown()
-        server.server_close()
-    assert status == 503
-    assert "E511" in text and "0.2 s" in text
-
-
 def test_serve_binds_localhost_by_default(outputs: Path) -> None:
     server = make_server(outputs, port=0)
     try:
@@ -301,3 +288,237 @@ def test_serve_rejects_bad_config(outputs: Path, options: dict[str, float], code
     with pytest.raises(QueryError) as info:
         make_server(outputs, port=0, **options)
     assert info.value.code == code
+
+
+# ------------------------------------------------------------------ hardening (issue 10)
+
+# Every triple against every triple, four times over: 668**4 rows to count, which runs for hours.
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+QUICK = "ASK { ?v a kg:Vote }"
+
+
+def _ask(base: str, query: str = QUICK, **headers: str) -> tuple[int, str]:
+    status, _, body = _post(f"{base}/sparql", query, "application/sparql-query", headers.get("accept", ""))
+    return status, body
+
+
+def _send_raw(base: str, request: bytes) -> bytes:
+    """Write ``request`` to the server byte for byte; what it answers before closing."""
+    host, port = urllib.parse.urlsplit(base).netloc.split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(request)
+        sock.shutdown(socket.SHUT_WR)
+        chunks = []
+        while chunk := sock.recv(65536):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+@pytest.fixture()
+def listener() -> Iterator[socket.socket]:
+    """A TCP port on loopback that records whether anything connects to it."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    sock.settimeout(0.5)
+    yield sock
+    sock.close()
+
+
+@pytest.mark.parametrize("template", [
+    # The reported bypass: "<2)SERVICE:s#>" looked like an IRI to the old text check.
+    "PREFIX : <http://127.0.0.1:{port}/> SELECT * WHERE {{ BIND(1 AS ?c) FILTER(?c<2)SERVICE:s#>\n{{ ?s ?p ?o }} }}",
+    "SELECT * WHERE {{ OPTIONAL {{ {{ SELECT ?s WHERE {{ SeRvIcE#x\n<http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }} }} }} }}",
+    "ASK {{ FILTER EXISTS {{ SERVICE SILENT <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }} }}",
+])
+def test_serve_refuses_service_from_the_parsed_query(endpoint: str, listener: socket.socket, template: str) -> None:
+    port = listener.getsockname()[1]
+    status, text = _ask(endpoint, template.format(port=port))
+    assert status == 403 and "E507" in text
+    with pytest.raises(TimeoutError):
+        listener.accept()  # the server never called out
+
+
+def test_serve_named_queries_pass_the_checker() -> None:
+    for name, _ in list_named_queries():
+        check_query((QUERIES_DIR / f"{name}.rq").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * 5000 + "?o" + ")" * 5000 + ") }",  # segfaulted pyoxigraph
+    "SELECT * WHERE " + "{" * 3000 + "?s ?p ?o" + "}" * 3000,
+    "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * (MAX_DEPTH + 1) + "?o" + ")" * (MAX_DEPTH + 1) + ") }",
+])
+def test_serve_refuses_deep_nesting_and_lives(endpoint: str, query: str) -> None:
+    status, text = _ask(endpoint, query)
+    assert status == 400 and "E523" in text
+    assert _ask(endpoint)[0] == 200
+
+
+def test_serve_allows_brackets_in_strings_and_comments(endpoint: str) -> None:
+    query = 'SELECT ?x WHERE { BIND("' + "(" * 500 + '" AS ?x) } # ' + "{" * 500
+    status, _, text = _get(f"{endpoint}/sparql?query=" + urllib.parse.quote(query), {"Accept": "text/csv"})
+    assert (status, text.splitlines()) == (200, ["x", "(" * 500])
+
+
+def test_serve_refuses_an_overlong_query(endpoint: str) -> None:
+    query = "SELECT * WHERE { ?s ?p ?o } # " + "x" * 200_000
+    status, text = _ask(endpoint, query)
+    assert status == 413 and "E522" in text
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split(")")[-1].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+
+
+def test_serve_runaway_queries_are_stopped(outputs: Path) -> None:
+    # More runaway queries than workers, one after the other: each is killed at the limit,
+    # its core is freed, and the server still answers (it used to 503 everything).
+    server, base = _start(outputs, timeout_s=1)
+    try:
+        assert _ask(base)[0] == 200  # the workers are up
+        for _ in range(kg.serve.WORKERS + 1):
+            pool = getattr(server, "pool", None)
+            before = set(pool.pids()) if hasattr(pool, "pids") else set()
+            started = time.monotonic()
+            status, text = _ask(base, RUNAWAY)
+            assert (status, "E511" in text) == (503, True)
+            assert time.monotonic() - started < 10
+            cpu = time.process_time()
+            time.sleep(0.5)
+            assert time.process_time() - cpu < 0.25  # no thread of the server still runs the query
+            assert before and not all(_alive(pid) for pid in before)  # its worker process is gone
+        status, text = _ask(base)
+        assert status == 200 and "true" in text
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_serve_a_dying_worker_costs_one_request(outputs: Path) -> None:
+    server, base = _start(outputs, timeout_s=30, workers=1)
+    try:
+        assert _ask(base)[0] == 200
+        (pid,) = server.pool.pids()
+        killer = threading.Timer(0.5, os.kill, (pid, signal.SIGKILL))  # as a segmentation fault would
+        killer.start()
+        status, text = _ask(base, RUNAWAY)
+        killer.join()
+        assert status == 500 and "E524" in text
+        status, text = _ask(base)
+        assert status == 200 and "true" in text
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _ask_ignoring_errors(base: str, query: str) -> None:
+    try:
+        _ask(base, query)
+    except OSError:  # the server went away mid-query: that is the point
+        pass
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found.update(int(c) for c in (task / "children").read_text().split())
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
+def test_serve_ctrl_c_stops_a_busy_server(outputs: Path) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    code = f"from kg.serve import serve; serve({str(outputs)!r}, port={port}, timeout_s=60)"
+    proc = subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).resolve().parents[1])
+    try:
+        assert "SPARQL endpoint" in proc.stderr.readline()
+        base = f"http://127.0.0.1:{port}"
+        assert _ask(base)[0] == 200
+        threading.Thread(target=_ask_ignoring_errors, args=(base, RUNAWAY), daemon=True).start()
+        time.sleep(1.0)  # the runaway query is running
+        children = _children(proc.pid)
+        proc.send_signal(signal.SIGINT)
+        _, errors = proc.communicate(timeout=15)
+        assert proc.returncode == 0, errors
+        time.sleep(0.5)
+        assert not [pid for pid in children if _alive(pid)]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_serve_cors_only_on_the_sparql_route(endpoint: str) -> None:
+    _, sparql_headers, _ = _get(f"{endpoint}/sparql?query=" + urllib.parse.quote(QUICK))
+    assert sparql_headers.get("Access-Control-Allow-Origin") == "*"
+    for path in ("/", "/graph.html", "/articles/q001.ttl", "/no-such-file.txt"):
+        _, headers, _ = _get(endpoint + path)
+        assert "Access-Control-Allow-Origin" not in headers, path
+
+
+def test_serve_answers_the_cors_preflight(endpoint: str) -> None:
+    request = urllib.request.Request(f"{endpoint}/sparql", method="OPTIONS",
+                                     headers={"Origin": "https://example.org", "Access-Control-Request-Method": "POST"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 204
+        assert "POST" in response.headers["Access-Control-Allow-Methods"]
+
+
+@pytest.mark.parametrize("host, allowed", [
+    ("localhost:{port}", True),
+    ("127.0.0.1:{port}", True),
+    ("[::1]:{port}", True),
+    ("attacker.example:{port}", False),  # a DNS-rebinding page gives its own name
+    ("localhost:1", False),
+    ("localhost", False),
+    ("", False),
+])
+def test_serve_checks_the_host_header(endpoint: str, host: str, allowed: bool) -> None:
+    port = urllib.parse.urlsplit(endpoint).port
+    for path in ("/graph.html", "/sparql?query=" + urllib.parse.quote(QUICK)):
+        answer = _send_raw(endpoint, f"GET {path} HTTP/1.1\r\nHost: {host.format(port=port)}\r\n"
+                                     "Connection: close\r\n\r\n".encode())
+        status = int(answer.split(b" ", 2)[1])
+        if allowed:
+            assert status == 200, path
+        else:
+            assert status == 403 and b"E527" in answer and b"viewer of the fixture" not in answer, path
+
+
+def test_serve_refuses_a_missing_host_header(endpoint: str) -> None:
+    answer = _send_raw(endpoint, b"GET /graph.html HTTP/1.1\r\nConnection: close\r\n\r\n")
+    assert answer.startswith(b"HTTP/1.0 403") and b"E527" in answer
+
+
+@pytest.mark.parametrize("length", ["-5", "abc", "1e3", "٣"])
+def test_serve_bad_content_length_is_400(endpoint: str, length: str) -> None:
+    port = urllib.parse.urlsplit(endpoint).port
+    answer = _send_raw(endpoint, (f"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                                  "Content-Type: application/sparql-query\r\n"
+                                  f"Content-Length: {length}\r\nConnection: close\r\n\r\n{QUICK}").encode())
+    assert answer.startswith(b"HTTP/1.0 400") and b"E528" in answer
+    assert _ask(endpoint)[0] == 200
+
+
+def test_serve_short_body_is_400(endpoint: str) -> None:
+    port = urllib.parse.urlsplit(endpoint).port
+    answer = _send_raw(endpoint, (f"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                                  "Content-Type: application/sparql-query\r\n"
+                                  f"Content-Length: 500\r\nConnection: close\r\n\r\n{QUICK}").encode())
+    assert answer.startswith(b"HTTP/1.0 400") and b"E528" in answer
+
+
+def test_serve_listen_backlog_is_not_five(outputs: Path) -> None:
+    server = make_server(outputs, port=0)
+    try:
+        assert server.request_queue_size >= 128
+    finally:
+        server.server_close()

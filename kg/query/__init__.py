@@ -50,11 +50,12 @@ from .results import (
     term_text,
     triples_turtle,
 )
+from .guard import check_query, check_size
 from .sparql import Answer, check_read_only, execute, list_named_queries, read_answer, resolve_query
 from .store import build_store, open_store, prepare_store
 
 __all__ = [
     "PREFIXES", "build_store", "open_store", "prepare_store", "resolve_query", "run_query", "list_named_queries",
-    "execute", "read_answer", "format_answer", "Answer", "check_read_only", "compact_iri", "term_text", "format_table", "solutions_json",
+    "execute", "check_query", "check_size", "read_answer", "format_answer", "Answer", "check_read_only", "compact_iri", "term_text", "format_table", "solutions_json",
     "solutions_csv", "solutions_xml", "boolean_result", "triples_turtle", "query_command", "load_command",
 ]

@@ -1,14 +1,17 @@
-"""A read-only SPARQL 1.1 Protocol endpoint over the outputs folder, with the
-standard library's ``http.server``.
+"""The HTTP side of ``kg serve``, with the standard library's threading
+``http.server``.
 
 ``/sparql`` answers GET ``?query=``, POST form ``query=`` and POST
 ``application/sparql-query`` (a bare name such as ``?query=timeline`` runs that
 named query), in JSON, XML or CSV results (Turtle for
 CONSTRUCT/DESCRIBE) by content negotiation. ``/`` is the viewer
-(``graph.html``) and other paths are the outputs folder's files. SPARQL Update
-and ``SERVICE`` are refused; a query runs in a worker and gives up after
+(``graph.html``) and other paths are the outputs folder's files. SPARQL Update,
+``LOAD`` and ``SERVICE`` are refused from the parsed query
+(:mod:`kg.query.guard`); a query runs in a worker process that is killed after
 ``timeout_s`` (503); answers longer than ``result_limit`` rows are cut, and the
-``X-Result-Truncated`` header says so.
+``X-Result-Truncated`` header says so. Only ``/sparql`` sends CORS headers, and
+a request whose ``Host`` header names another server is refused (DNS
+rebinding).
 
 >>> server = make_server(EXAMPLE_SOURCE, port=0)
 >>> server.server_address[0]
@@ -17,26 +20,36 @@ and ``SERVICE`` are refused; a query runs in a worker and gives up after
 """
 from __future__ import annotations
 
+import ipaddress
 import logging
 import mimetypes
 import re
+import signal
+import socket
 import sys
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+import threading
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from .errors import QueryError
-from .query import EXAMPLE, QUERIES_DIR, Answer, execute, format_answer, list_named_queries, open_store, read_answer
+from ..errors import QueryError
+from ..query import EXAMPLE, QUERIES_DIR, STORE_DIRNAME, check_size, list_named_queries, open_store
+from .workers import Job, WorkerPool
 
 log = logging.getLogger(__name__)
 
 EXAMPLE_SOURCE = EXAMPLE
 MAX_BODY = 1 << 20  # a query is text; a megabyte is already absurd
-WORKERS = 4  # queries at once; more wait for a free worker, then time out
+WORKERS = 4  # worker processes, so queries at once; more wait for a free worker, then time out
+BACKLOG = 128  # connections the kernel queues before accept (socketserver's default is 5)
+READ_TIMEOUT_S = 30.0  # a client that stops sending mid-request loses its connection
+# Refusals are 403, a server that cannot answer now 503, a dead worker 500; the rest are the client's (400).
+_STATUS = {"E506": HTTPStatus.FORBIDDEN, "E507": HTTPStatus.FORBIDDEN, "E511": HTTPStatus.SERVICE_UNAVAILABLE,
+           "E512": HTTPStatus.SERVICE_UNAVAILABLE, "E525": HTTPStatus.SERVICE_UNAVAILABLE,
+           "E524": HTTPStatus.INTERNAL_SERVER_ERROR, "E526": HTTPStatus.INTERNAL_SERVER_ERROR,
+           "E504": HTTPStatus.INTERNAL_SERVER_ERROR, "E522": HTTPStatus.REQUEST_ENTITY_TOO_LARGE}
 
 # media type -> (answer format, content type sent back)
 _RESULT_TYPES = {
@@ -115,24 +128,89 @@ class EndpointConfig:
     result_limit: int
 
 
+def _allowed_names(host: str) -> tuple[set[str], bool]:
+    """The host names a request may give for a server bound to ``host``, and
+    whether any IP address is allowed too (bound to every interface).
+
+    >>> sorted(_allowed_names("127.0.0.1")[0])
+    ['127.0.0.1', '::1', 'localhost']
+    >>> _allowed_names("192.0.2.7")
+    ({'192.0.2.7'}, False)
+    """
+    host = host.lower()
+    loopback = {"localhost", "127.0.0.1", "::1"}
+    if host in ("", "0.0.0.0", "::"):
+        names = loopback | {socket.gethostname().lower(), socket.getfqdn().lower()}
+        return names, True
+    try:
+        is_loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        is_loopback = host == "localhost"
+    return (loopback | {host}) if is_loopback else {host}, False
+
+
+def host_allowed(header: str | None, names: set[str], any_ip: bool, port: int) -> bool:
+    """Whether a ``Host`` header names this server: one of ``names`` (or any
+    IP address when ``any_ip``) with the bound ``port`` (no port: 80 only).
+    A name that resolves to us but is not ours is what a DNS-rebinding page
+    sends, and is refused.
+
+    >>> host_allowed("localhost:8000", {"localhost"}, False, 8000)
+    True
+    >>> host_allowed("evil.example:8000", {"localhost"}, False, 8000), host_allowed("localhost:9", {"localhost"}, False, 8000)
+    (False, False)
+    >>> host_allowed("[::1]:8000", {"::1"}, False, 8000), host_allowed("10.1.2.3:8000", set(), True, 8000)
+    (True, True)
+    """
+    if not header:
+        return False
+    match = re.fullmatch(r"(\[[0-9A-Fa-f:.]+\]|[^\[\]:]+)(?::([0-9]{1,5}))?", header.strip())
+    if not match:
+        return False
+    name = match.group(1).strip("[]").lower().rstrip(".")
+    given_port = int(match.group(2)) if match.group(2) else 80
+    if given_port != port:
+        return False
+    if name in names:
+        return True
+    if any_ip:
+        try:
+            ipaddress.ip_address(name)
+            return True
+        except ValueError:
+            return False
+    return False
+
+
 class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = BACKLOG
 
-    def __init__(self, address: tuple[str, int], store: object, config: EndpointConfig) -> None:
+    def __init__(self, address: tuple[str, int], source: Path, config: EndpointConfig, workers: int = WORKERS) -> None:
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         super().__init__(address, SparqlHandler)
-        self.store = store
         self.config = config
-        self.pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="sparql")
+        self.host_names, self.any_ip = _allowed_names(address[0])
+        self.pool = WorkerPool(source, workers)
 
     def server_close(self) -> None:
         super().server_close()
-        # A runaway query cannot be interrupted; do not wait for it.
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool.close()  # kills the workers, a runaway query's too
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client that hangs up mid-answer is not the server's failure: one log line, no traceback.
+        err = sys.exc_info()[1]
+        if isinstance(err, (ConnectionError, TimeoutError)):
+            log.info("%s: connection lost (%s)", client_address, err)
+        else:
+            log.exception("%s: request failed", client_address)
 
 
 class SparqlHandler(BaseHTTPRequestHandler):
     server: SparqlServer
-    server_version = "kg-sparql/0.1"
+    server_version = "kg-sparql/0.2"
+    timeout = READ_TIMEOUT_S
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         log.info("%s %s", self.address_string(), format % args)
@@ -145,7 +223,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
-        self.send_header("Access-Control-Allow-Origin", "*")
+        if self._is_sparql():
+            # Only the query route is for other origins: the files (failures.json holds local paths) are not.
+            self.send_header("Access-Control-Allow-Origin", "*")
         self.send_header("X-Content-Type-Options", "nosniff")
         for name, value in (headers or {}).items():
             self.send_header(name, value)
@@ -156,7 +236,26 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _error(self, status: int, message: str) -> None:
         self._send(status, message.rstrip() + "\n")
 
+    def _is_sparql(self) -> bool:
+        return urlsplit(getattr(self, "path", "") or "").path.rstrip("/") == "/sparql"
+
     # ---------------------------------------------------------------- routes
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        port = self.server.server_address[1]
+        if not host_allowed(self.headers.get("Host"), self.server.host_names, self.server.any_ip, port):
+            self.close_connection = True
+            self._error(HTTPStatus.FORBIDDEN, f"[E527] the Host header {self.headers.get('Host')!r} does not name "
+                        f"this server; ask for it as http://{self._own_host()}:{port}/ "
+                        "(pages on other domains cannot read it)")
+            return False
+        return True
+
+    def _own_host(self) -> str:
+        host = self.server.server_address[0]
+        return f"[{host}]" if ":" in host else host
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib name
         url = urlsplit(self.path)
@@ -168,16 +267,50 @@ class SparqlHandler(BaseHTTPRequestHandler):
 
     do_HEAD = do_GET
 
+    def do_OPTIONS(self) -> None:  # noqa: N802 - stdlib name; the CORS preflight of a POST
+        if not self._is_sparql():
+            self._error(HTTPStatus.METHOD_NOT_ALLOWED, "OPTIONS goes to /sparql")
+            return
+        self._send(HTTPStatus.NO_CONTENT, b"", headers={
+            "Access-Control-Allow-Methods": "GET, POST, OPTIONS", "Access-Control-Allow-Headers": "Content-Type, Accept",
+            "Access-Control-Max-Age": "600"})
+
+    def _body(self) -> bytes | None:
+        """The request body, or ``None`` after a 4xx for a bad length."""
+        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+            self.close_connection = True
+            self._error(HTTPStatus.LENGTH_REQUIRED, "[E528] a chunked request body is not read here; "
+                        "send Content-Length with the body")
+            return None
+        raw = (self.headers.get("Content-Length") or "0").strip()
+        if not raw.isdigit() or not raw.isascii():
+            self.close_connection = True
+            self._error(HTTPStatus.BAD_REQUEST, f"[E528] Content-Length {raw[:40]!r} is not a byte count; "
+                        "send the body's length in bytes")
+            return None
+        length = int(raw)
+        if length > MAX_BODY:
+            self.close_connection = True
+            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"[E513] the request body is over {MAX_BODY} bytes")
+            return None
+        data = self.rfile.read(length)
+        if len(data) != length:
+            self.close_connection = True
+            self._error(HTTPStatus.BAD_REQUEST, f"[E528] the body ended after {len(data)} of the {length} bytes "
+                        "that Content-Length announced; send the whole body")
+            return None
+        return data
+
     def do_POST(self) -> None:  # noqa: N802 - stdlib name
         url = urlsplit(self.path)
         if url.path.rstrip("/") != "/sparql":
+            self.close_connection = True
             self._error(HTTPStatus.METHOD_NOT_ALLOWED, "POST goes to /sparql")
             return
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"[E513] the request body is over {MAX_BODY} bytes")
+        data = self._body()
+        if data is None:
             return
-        body = self.rfile.read(length).decode("utf-8", errors="replace")
+        body = data.decode("utf-8", errors="replace")
         media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         params = parse_qs(url.query, keep_blank_values=True)
         if media == "application/sparql-update":
@@ -212,41 +345,30 @@ class SparqlHandler(BaseHTTPRequestHandler):
             query = named.read_text(encoding="utf-8")
         wanted = params.get("format", [""])[-1]
         accept = _FORMAT_PARAM.get(wanted, self.headers.get("Accept") or "")
-        limit = self.server.config.result_limit
+        chosen = {"results": _negotiate(accept, graph=False), "triples": _negotiate(accept, graph=True)}
+        config = self.server.config
+        job = Job(query, formats={kind: c and c[0] for kind, c in chosen.items()},
+                  default_graphs=params.get("default-graph-uri", []), named_graphs=params.get("named-graph-uri", []),
+                  limit=config.result_limit)
         try:
-            future = self.server.pool.submit(
-                self._answer, query, params.get("default-graph-uri", []), params.get("named-graph-uri", []), limit)
-        except RuntimeError:  # the pool is shut down: the server is stopping
-            self._error(HTTPStatus.SERVICE_UNAVAILABLE, "[E512] the server is stopping")
-            return
-        try:
-            answer = future.result(timeout=self.server.config.timeout_s)
-        except FutureTimeout:
-            future.cancel()
-            self._error(HTTPStatus.SERVICE_UNAVAILABLE,
-                        f"[E511] the query ran over the {self.server.config.timeout_s:g} s limit and was abandoned; "
-                        "add LIMIT, narrow the patterns, or raise [serve] timeout_s")
-            return
+            check_size(query)  # before any parser: a deep query overflowed pyoxigraph's stack
+            reply = self.server.pool.run(job, run_s=config.timeout_s, wait_s=config.timeout_s)
         except QueryError as err:
-            status = HTTPStatus.FORBIDDEN if err.code in ("E506", "E507") else HTTPStatus.BAD_REQUEST
-            self._error(status, str(err))
+            self._error(_STATUS.get(err.code, HTTPStatus.BAD_REQUEST), str(err))
             return
-        chosen = _negotiate(accept, graph=answer.kind == "triples")
-        if chosen is None:
+        if reply[0] == "error":
+            self._error(_STATUS.get(reply[1], HTTPStatus.BAD_REQUEST), reply[2])
+            return
+        if reply[0] == "unacceptable":
             self._error(HTTPStatus.NOT_ACCEPTABLE, "[E521] no result format fits the Accept header; use "
                         + ", ".join(sorted(_RESULT_TYPES)) + " (or text/turtle for CONSTRUCT)")
             return
-        fmt, content_type = chosen
-        headers = {"X-Result-Limit": str(limit)}
-        if answer.truncated:
+        _, kind, truncated, data = reply
+        headers = {"X-Result-Limit": str(config.result_limit)}
+        if truncated:
             headers["X-Result-Truncated"] = "true"
-            headers["Warning"] = f'199 kg "result cut to {limit} rows"'
-        self._send(HTTPStatus.OK, format_answer(answer, fmt), content_type, headers)
-
-    def _answer(self, query: str, default_graphs: list[str], named_graphs: list[str], limit: int) -> Answer:
-        result = execute(self.server.store, query, allow_service=False,
-                         default_graphs=default_graphs, named_graphs=named_graphs)
-        return read_answer(result, limit)
+            headers["Warning"] = f'199 kg "result cut to {config.result_limit} rows"'
+        self._send(HTTPStatus.OK, data, chosen["triples" if kind == "triples" else "results"][1], headers)
 
     def _static(self, raw_path: str) -> None:
         root = self.server.config.root.resolve()
@@ -282,10 +404,20 @@ class SparqlHandler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.OK, path.read_bytes(), content_type)
 
 
+def _worker_source(outputs: Path) -> Path:
+    """What the workers open: the store folder that :func:`open_store` built
+    or found (read-only, so that they never build it at the same time), or
+    the RDF file itself (each worker loads it in memory)."""
+    if outputs.is_dir() and (outputs / "graph.trig").is_file():
+        return outputs / STORE_DIRNAME
+    return outputs
+
+
 def make_server(outputs: Path, host: str = "127.0.0.1", port: int = 8000, timeout_s: float = 10.0,
-                result_limit: int = 10000) -> SparqlServer:
-    """Open the store and bind the server (port 0: any free port), without
-    serving yet: call ``serve_forever()``.
+                result_limit: int = 10000, workers: int = WORKERS) -> SparqlServer:
+    """Open (or build) the store, bind the server (port 0: any free port) and
+    start ``workers`` query processes, without serving yet: call
+    ``serve_forever()``, and ``server_close()`` at the end.
 
     >>> server = make_server(EXAMPLE_SOURCE, port=0, timeout_s=2)
     >>> server.config.timeout_s, server.config.result_limit
@@ -296,11 +428,11 @@ def make_server(outputs: Path, host: str = "127.0.0.1", port: int = 8000, timeou
     if timeout_s <= 0 or result_limit <= 0:
         raise QueryError("E516", f"timeout_s ({timeout_s}) and result_limit ({result_limit}) must be positive",
                          fix="fix [serve] in the pipeline's TOML")
-    store = open_store(outputs)
+    open_store(outputs)  # builds outputs/store if graph.trig is newer, and fails here, not in each worker
     root = outputs if outputs.is_dir() else outputs.parent
     config = EndpointConfig(root=root, timeout_s=timeout_s, result_limit=result_limit)
     try:
-        return SparqlServer((host, port), store, config)
+        return SparqlServer((host, port), _worker_source(outputs), config, workers)
     except OSError as err:
         raise QueryError("E517", f"cannot listen on {host}:{port}: {err.strerror}",
                          fix="pick another --port, or stop the process using this one") from err
@@ -308,18 +440,25 @@ def make_server(outputs: Path, host: str = "127.0.0.1", port: int = 8000, timeou
 
 def serve(outputs: Path, host: str = "127.0.0.1", port: int = 8000, timeout_s: float = 10.0,
           result_limit: int = 10000) -> None:
-    """Serve until interrupted (Ctrl-C); the address goes to stderr.
+    """Serve until interrupted (Ctrl-C or SIGTERM: the workers are stopped
+    too, a running query's included); the address goes to stderr.
     ``kg serve`` is the command-line form; :func:`make_server` gives a server to drive yourself."""
     server = make_server(outputs, host, port, timeout_s, result_limit)
     bound_host, bound_port = server.server_address[:2]
     print(f"SPARQL endpoint: http://{bound_host}:{bound_port}/sparql  (viewer: http://{bound_host}:{bound_port}/)",
           file=sys.stderr)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def serve_command(outputs: Path, host: str = "127.0.0.1", port: int = 8000, timeout_s: float = 10.0,
