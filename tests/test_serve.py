@@ -522,3 +522,13 @@ def test_serve_listen_backlog_is_not_five(outputs: Path) -> None:
         assert server.request_queue_size >= 128
     finally:
         server.server_close()
+
+
+@pytest.mark.parametrize("port", [99999, -1])
+def test_serve_make_server_refuses_a_port_out_of_range_with_a_code(port):
+    # socketserver closes the socket inside a failing bind: that close must not hide the error
+    from kg.query import EXAMPLE
+
+    with pytest.raises(QueryError) as err:
+        make_server(EXAMPLE, port=port)
+    assert err.value.code == "E517" and "0 to 65535" in str(err.value)

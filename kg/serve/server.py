@@ -187,6 +187,7 @@ class SparqlServer(ThreadingHTTPServer):
     request_queue_size = BACKLOG
 
     def __init__(self, address: tuple[str, int], source: Path, config: EndpointConfig, workers: int = WORKERS) -> None:
+        self.pool: WorkerPool | None = None  # server_close runs inside a failing bind, before the pool
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, SparqlHandler)
@@ -196,7 +197,8 @@ class SparqlServer(ThreadingHTTPServer):
 
     def server_close(self) -> None:
         super().server_close()
-        self.pool.close()  # kills the workers, a runaway query's too
+        if self.pool is not None:
+            self.pool.close()  # kills the workers, a runaway query's too
 
     def handle_error(self, request: object, client_address: object) -> None:
         # A client that hangs up mid-answer is not the server's failure: one log line, no traceback.
@@ -436,6 +438,9 @@ def make_server(outputs: Path, host: str = "127.0.0.1", port: int = 8000, timeou
     except OSError as err:
         raise QueryError("E517", f"cannot listen on {host}:{port}: {err.strerror}",
                          fix="pick another --port, or stop the process using this one") from err
+    except OverflowError as err:  # a port outside 0-65535
+        raise QueryError("E517", f"cannot listen on {host}:{port}: {err}",
+                         fix="pick a --port from 0 to 65535") from err
 
 
 def serve(outputs: Path, host: str = "127.0.0.1", port: int = 8000, timeout_s: float = 10.0,
