@@ -219,3 +219,22 @@ class EvalError(KGError):
     """Gold files or outputs that cannot be read (exit status 2 in ``kg eval``)."""
 
     stage = "eval"
+
+
+def parse_error_text(err: BaseException) -> str:
+    """rdflib's parse error in one readable line: for Turtle/TriG the line and
+    the reason, not its dump of the raw bytes.
+
+    >>> from rdflib import Graph
+    >>> try:
+    ...     Graph().parse(data="<a> <b> <c> .\\nhello x\\n", format="turtle")
+    ... except Exception as err:
+    ...     print(parse_error_text(err))
+    line 2: expected directive or statement
+    """
+    args = getattr(err, "args", ())
+    if type(err).__name__ == "BadSyntax" and len(args) == 5:
+        _, lines, text, index, why = args
+        line = int(lines) + 1 if isinstance(lines, int) else lines
+        return f"line {line}: {why}"
+    return str(err).splitlines()[0] if str(err) else type(err).__name__

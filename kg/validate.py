@@ -21,7 +21,7 @@ from rdflib.namespace import PROV
 from rdflib.util import guess_format
 
 from . import namespaces
-from .errors import OutputError
+from .errors import OutputError, parse_error_text
 from .paths import ONTOLOGY_DIR, PROJECT_ROOT
 from .query import ONTOLOGY_FILES, compact_iri
 from .vocab import KG, SH
@@ -102,7 +102,7 @@ def load_union(source: Path) -> rdflib.Graph:
             warnings.simplefilter("ignore", DeprecationWarning)
             dataset.parse(source, format=fmt)
     except Exception as err:  # rdflib raises many parser-specific types
-        raise OutputError("E462", f"cannot parse {source}: {err}",
+        raise OutputError("E462", f"cannot parse {source}: {parse_error_text(err)}",
                           fix="rebuild it with `kg run`, or fix the line given") from err
     union = rdflib.Graph()
     for subject, predicate, obj, _ in dataset.quads((None, None, None, None)):

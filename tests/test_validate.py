@@ -136,6 +136,7 @@ def test_validate_errors(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as info:
         validate(tmp_path)
     assert info.value.code == "E462"
+    assert "line 1:" in str(info.value) and "b'" not in str(info.value)  # the line and reason, not raw bytes
     with pytest.raises(OutputError) as info:
         validate(FIXTURE, shapes_path=tmp_path / "no-shapes.ttl")
     assert info.value.code == "E461"

@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import RDFS
 from rdflib.util import guess_format
 
-from ..errors import EvalError
+from ..errors import EvalError, parse_error_text
 from ..paths import ONTOLOGY_DIR
 from .match import _short
 
@@ -21,8 +21,8 @@ def _parse(path: Path, into: Graph | Dataset, code: str = "E703") -> None:
     try:
         into.parse(path, format=fmt)
     except Exception as err:  # rdflib raises many unrelated types for bad syntax
-        raise EvalError(code, f"cannot parse {path} as {fmt}: {err}",
-                        fix="rebuild the outputs (kg build) or check the file") from err
+        raise EvalError(code, f"cannot parse {path} as {fmt}: {parse_error_text(err)}",
+                        fix="rebuild the outputs with `kg run`, or check the file") from err
 
 
 def default_ontology_path() -> Path:
