@@ -67,7 +67,9 @@ venv="$tmp/venv/bin"
 pip_install() {  # quiet, with pip's output shown only when it fails
     "$venv/pip" install -q --disable-pip-version-check "$@" >"$tmp/pip.log" 2>&1 || { cat "$tmp/pip.log" >&2; fail "pip install $*"; }
 }
-pip_install "$torch_req"
+# As the Makefile: the local CPU file, else PyTorch's CPU index.
+"$venv/pip" install -q --disable-pip-version-check "$torch_req" >"$tmp/pip.log" 2>&1 \
+    || pip_install torch --index-url https://download.pytorch.org/whl/cpu
 step "fresh venv with $torch_req"
 pip_install "$wheel"
 step "installed the wheel and its dependencies"
