@@ -103,6 +103,18 @@ site="$("$venv/python" -c "import kg, pathlib; print(pathlib.Path(kg.__file__).p
 [ ! -e "$site/outputs" ] || fail "kg run wrote into the installed package ($site/outputs)"
 step "kg run: the shipped example into ./outputs"
 
+# A file of our own, by a relative path, into a directory named by -o.
+mkdir -p news
+printf '%s\n' "وقعت مصر والأردن اليوم الاثنين في عمّان اتفاقا للتعاون في مجال الطاقة." >news/energy.txt
+"$kg" -q run news/energy.txt -o mine --models "$models" >"$tmp/run2.log" 2>&1 \
+    || { cat "$tmp/run2.log" >&2; fail "kg run news/energy.txt -o mine"; }
+[ -s mine/articles/energy.ttl ] || { cat "$tmp/run2.log" >&2; fail "kg run FILE -o DIR wrote no mine/articles/energy.ttl"; }
+m="$("$kg" query mine 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRENDS(STR(?g), "/graph/energy")) }' \
+    --format csv | sed -n 2p | tr -d "\r")"
+[ "${m:-0}" -gt 5 ] 2>/dev/null || fail "kg query counted '${m}' triples in the graph of news/energy.txt"
+"$kg" query mine agreements --format csv | grep -q "article/energy" || fail "kg query agreements finds no agreement in news/energy.txt"
+step "kg run FILE -o DIR: news/energy.txt into ./mine ($m triples in its graph)"
+
 n="$("$kg" query outputs 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv | sed -n 2p | tr -d "\r")"
 [ "${n:-0}" -gt 50 ] 2>/dev/null || fail "kg query counted '${n}' triples"
 "$kg" query --list >"$tmp/list.txt" || fail "kg query --list"
