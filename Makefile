@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # CPU torch first: a plain `torch` requirement would pull a multi-GB CUDA build.
 TORCH ?= torch==2.13.0
 
-.PHONY: demo test venv venv-test browser clean
+.PHONY: demo test check-wheel venv venv-test browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ browser:
 
 test: venv-test browser
 	$(BIN)/python -m pytest
+
+# Build the wheel, install it with its dependencies into a fresh venv outside the
+# checkout, and run kg run / query / validate / eval / serve from outside it
+# (a few minutes; run by .ci/run after `make test`).
+check-wheel: venv-test
+	PYTHON=$(BIN)/python BASE_PYTHON=$(PYTHON) TORCH=$(TORCH) bash scripts/check_wheel.sh
 
 clean:
 	rm -rf outputs/* $(VENV)

@@ -1,6 +1,9 @@
 """Pipeline configuration: one TOML file per pipeline in ``pipelines/``.
 
-Defaults live here; paths in the file are relative to the file itself.
+Defaults live here; paths in the file are relative to the file itself. The
+defaults that depend on where kg runs from (a checkout or an installed
+package: the output directory, the default input, the rules) come from
+:mod:`kg.paths`.
 """
 from __future__ import annotations
 
@@ -9,20 +12,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConfigError
+from .paths import DEFAULT_CONFIG, DEFAULT_INPUT, EXAMPLE_INPUT, OUTPUTS_DIR, RULES_DIR
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CONFIG = PROJECT_ROOT / "pipelines" / "default.toml"
-EXAMPLE_INPUT = PROJECT_ROOT / "pipelines" / "examples"
+__all__ = ["DEFAULT_CONFIG", "EXAMPLE_INPUT", "Config", "load_config"]
 
 
 @dataclass
 class Config:
-    default_input: Path = PROJECT_ROOT.parent / "shared" / "seeds"
+    default_input: Path = DEFAULT_INPUT
     models: Path | None = None
     batch_size: int = 16
     cache_dir: Path | None = None
-    rules_dir: Path = PROJECT_ROOT / "pipelines" / "rules"
-    output_dir: Path = PROJECT_ROOT / "outputs"
+    rules_dir: Path = RULES_DIR
+    output_dir: Path = OUTPUTS_DIR
     serve: dict = field(default_factory=lambda: {"host": "127.0.0.1", "port": 8000,
                                                  "timeout_s": 10.0, "result_limit": 10000})
 

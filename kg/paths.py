@@ -5,9 +5,20 @@ Two kinds of data:
 - **package data** ships inside the ``kg`` package (``kg/data/``,
   ``kg/lang/ar/data/``) and is read with :mod:`importlib.resources`, so an
   installed wheel finds it wherever it lives;
-- **project data** sits beside the package in a source checkout: the ontology
-  (``ontology/``), the pipeline configs and rule files (``pipelines/``). A
-  config file can point elsewhere (``[rules] dir``).
+- **project data**: the ontology (``ontology/``: ``kg.ttl``, ``actors.ttl``,
+  ``shapes.ttl``, ``queries/*.rq``) and the pipeline config, rule files and
+  example (``pipelines/``). In a source checkout (and an editable install) they
+  sit beside the package; a wheel ships them as ``kg/ontology/`` and
+  ``kg/pipelines/`` (``package-dir`` in ``pyproject.toml``), found here with
+  :mod:`importlib.resources`. :data:`PACKAGED` says which one is in use.
+
+The defaults that depend on where kg runs from:
+
+- output (:data:`OUTPUTS_DIR`): ``outputs/`` of the checkout; for an installed
+  kg, ``outputs`` of the current directory;
+- input when ``kg run`` gets none (:data:`DEFAULT_INPUT`): ``../shared/seeds``
+  beside the checkout (the shipped example when it does not exist); for an
+  installed kg, the shipped example.
 
 ``../shared`` (or ``$KG_SHARED``) holds test and benchmark data, never needed
 to run the pipeline.
@@ -25,13 +36,26 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 PROJECT_ROOT: Path = Path(__file__).resolve().parent.parent
-ONTOLOGY_DIR: Path = PROJECT_ROOT / "ontology"
+
+
+def _project_dir(name: str) -> tuple[Path, bool]:
+    """``kg/<name>`` of an installed package when it is there, else ``<checkout>/<name>``;
+    and whether it came from the package."""
+    packaged = resources.files("kg") / name
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged.resolve(), True
+    return PROJECT_ROOT / name, False
+
+
+ONTOLOGY_DIR, PACKAGED = _project_dir("ontology")
 QUERIES_DIR: Path = ONTOLOGY_DIR / "queries"
-PIPELINES_DIR: Path = PROJECT_ROOT / "pipelines"
+PIPELINES_DIR: Path = _project_dir("pipelines")[0]
 RULES_DIR: Path = PIPELINES_DIR / "rules"
 DEFAULT_CONFIG: Path = PIPELINES_DIR / "default.toml"
 EXAMPLE_INPUT: Path = PIPELINES_DIR / "examples"
-OUTPUTS_DIR: Path = PROJECT_ROOT / "outputs"
+# Installed, a relative path: ``outputs`` of whatever directory kg runs in.
+OUTPUTS_DIR: Path = Path("outputs") if PACKAGED else PROJECT_ROOT / "outputs"
+DEFAULT_INPUT: Path = EXAMPLE_INPUT if PACKAGED else (PROJECT_ROOT.parent / "shared" / "seeds").resolve()
 
 
 def package_file(package: str, name: str) -> Traversable:
