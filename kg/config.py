@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ConfigError
+from .pieces import MAX_SENTENCE_CHARS, MAX_SENTENCE_WORDS
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = PROJECT_ROOT / "pipelines" / "default.toml"
@@ -20,6 +21,8 @@ class Config:
     default_input: Path = PROJECT_ROOT.parent / "shared" / "seeds"
     models: Path | None = None
     batch_size: int = 16
+    max_sentence_words: int = MAX_SENTENCE_WORDS
+    max_sentence_chars: int = MAX_SENTENCE_CHARS
     cache_dir: Path | None = None
     rules_dir: Path = PROJECT_ROOT / "pipelines" / "rules"
     output_dir: Path = PROJECT_ROOT / "outputs"
@@ -31,11 +34,12 @@ class Config:
         return [self.default_input] if self.default_input.exists() else [EXAMPLE_INPUT]
 
 
-_KNOWN = {"input": {"default"}, "nlp": {"models", "batch_size"}, "cache": {"dir"}, "rules": {"dir"},
+_KNOWN = {"input": {"default"}, "nlp": {"models", "batch_size", "max_sentence_words", "max_sentence_chars"}, "cache": {"dir"}, "rules": {"dir"},
           "output": {"dir"}, "serve": {"host", "port", "timeout_s", "result_limit"}}
 # The type each key must have; a wrong one is a coded error, not a traceback later.
 _TYPES: dict[tuple[str, str], tuple[type, ...]] = {
     ("input", "default"): (str,), ("nlp", "models"): (str,), ("nlp", "batch_size"): (int,),
+    ("nlp", "max_sentence_words"): (int,), ("nlp", "max_sentence_chars"): (int,),
     ("cache", "dir"): (str,), ("rules", "dir"): (str,), ("output", "dir"): (str,),
     ("serve", "host"): (str,), ("serve", "port"): (int,), ("serve", "timeout_s"): (int, float),
     ("serve", "result_limit"): (int,),
@@ -87,6 +91,12 @@ def load_config(path: Path | None = None) -> Config:
     if cfg.batch_size < 1:
         raise ConfigError("E004", f"{path}: [nlp] batch_size = {cfg.batch_size} must be at least 1",
                           fix="use a positive number of articles per batch, e.g. 16")
+    for key, unit in (("max_sentence_words", "words"), ("max_sentence_chars", "characters")):
+        value = int(data.get("nlp", {}).get(key, getattr(cfg, key)))
+        if value < 1:
+            raise ConfigError("E004", f"{path}: [nlp] {key} = {value} must be at least 1",
+                              fix=f"use a positive number of {unit} per sentence, e.g. {getattr(cfg, key)}")
+        setattr(cfg, key, value)
     cfg.cache_dir = rel(data.get("cache", {}).get("dir"))
     cfg.rules_dir = rel(data.get("rules", {}).get("dir")) or cfg.rules_dir
     cfg.output_dir = rel(data.get("output", {}).get("dir")) or cfg.output_dir
