@@ -110,7 +110,11 @@ class Parser:
             try:
                 self._pipeline = stanza.Pipeline(LANG, dir=str(self.model_dir), processors=PROCESSORS,
                                                  download_method=None, use_gpu=self.use_gpu,
-                                                 logging_level="WARN")
+                                                 logging_level="WARN",
+                                                 # pieces up to the cap share batches (Stanza's
+                                                 # default parses each over 150 words alone: slow)
+                                                 depparse_min_length_to_batch_separately=max(
+                                                     150, self.max_sentence_words))
             except (FileNotFoundError, ValueError, KeyError, RuntimeError) as exc:
                 raise ModelError("E203", f"could not load the Stanza models from {self.model_dir}: {exc}",
                                  fix="check the directory, or re-download with `kg run --download`") from exc

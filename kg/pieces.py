@@ -34,8 +34,8 @@ _SENTENCE_END = ("FULL STOP", "QUESTION MARK", "EXCLAMATION MARK", "SEMICOLON", 
 
 # Default caps ([nlp] max_sentence_words / max_sentence_chars in the config).
 # News sentences stay well under them; see README "Long sentences" for the memory bound.
-MAX_SENTENCE_WORDS = 250
-MAX_SENTENCE_CHARS = 2000
+MAX_SENTENCE_WORDS = 300
+MAX_SENTENCE_CHARS = 3000
 
 
 @dataclass(frozen=True)
