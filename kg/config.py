@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .paths import DEFAULT_CONFIG, DEFAULT_INPUT, EXAMPLE_INPUT, OUTPUTS_DIR, RULES_DIR
+from .pieces import MAX_SENTENCE_CHARS, MAX_SENTENCE_WORDS
 
 __all__ = ["DEFAULT_CONFIG", "EXAMPLE_INPUT", "Config", "load_config"]
 
@@ -22,6 +23,8 @@ class Config:
     default_input: Path = DEFAULT_INPUT
     models: Path | None = None
     batch_size: int = 16
+    max_sentence_words: int = MAX_SENTENCE_WORDS
+    max_sentence_chars: int = MAX_SENTENCE_CHARS
     cache_dir: Path | None = None
     rules_dir: Path = RULES_DIR
     output_dir: Path = OUTPUTS_DIR
@@ -33,11 +36,12 @@ class Config:
         return [self.default_input] if self.default_input.exists() else [EXAMPLE_INPUT]
 
 
-_KNOWN = {"input": {"default"}, "nlp": {"models", "batch_size"}, "cache": {"dir"}, "rules": {"dir"},
+_KNOWN = {"input": {"default"}, "nlp": {"models", "batch_size", "max_sentence_words", "max_sentence_chars"}, "cache": {"dir"}, "rules": {"dir"},
           "output": {"dir"}, "serve": {"host", "port", "timeout_s", "result_limit"}}
 # The type each key must have; a wrong one is a coded error, not a traceback later.
 _TYPES: dict[tuple[str, str], tuple[type, ...]] = {
     ("input", "default"): (str,), ("nlp", "models"): (str,), ("nlp", "batch_size"): (int,),
+    ("nlp", "max_sentence_words"): (int,), ("nlp", "max_sentence_chars"): (int,),
     ("cache", "dir"): (str,), ("rules", "dir"): (str,), ("output", "dir"): (str,),
     ("serve", "host"): (str,), ("serve", "port"): (int,), ("serve", "timeout_s"): (int, float),
     ("serve", "result_limit"): (int,),
@@ -89,6 +93,12 @@ def load_config(path: Path | None = None) -> Config:
     if cfg.batch_size < 1:
         raise ConfigError("E004", f"{path}: [nlp] batch_size = {cfg.batch_size} must be at least 1",
                           fix="use a positive number of articles per batch, e.g. 16")
+    for key, unit in (("max_sentence_words", "words"), ("max_sentence_chars", "characters")):
+        value = int(data.get("nlp", {}).get(key, getattr(cfg, key)))
+        if value < 1:
+            raise ConfigError("E004", f"{path}: [nlp] {key} = {value} must be at least 1",
+                              fix=f"use a positive number of {unit} per sentence, e.g. {getattr(cfg, key)}")
+        setattr(cfg, key, value)
     cfg.cache_dir = rel(data.get("cache", {}).get("dir"))
     cfg.rules_dir = rel(data.get("rules", {}).get("dir")) or cfg.rules_dir
     cfg.output_dir = rel(data.get("output", {}).get("dir")) or cfg.output_dir

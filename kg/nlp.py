@@ -19,11 +19,14 @@ from typing import Iterable, Iterator, Sequence
 
 from .document import Article, Document, Sentence, Token, Word, align_words, entities_from_bioes
 from .errors import ModelError
+from .pieces import MAX_SENTENCE_CHARS, MAX_SENTENCE_WORDS, split_sentences
 
 log = logging.getLogger(__name__)
 
 LANG = "ar"
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+# Tokenizer and MWT are linear in the text; the rest run on sentences cut to the caps.
+SEGMENT, ANALYSE = "tokenize,mwt", "pos,lemma,depparse,ner"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SHARED_MODELS = PROJECT_ROOT.parent / "shared" / "stanza_resources"
 
@@ -57,10 +60,12 @@ def check_models(model_dir: Path) -> None:
         raise ModelError("E202", f"{lang_dir} lacks the Arabic models for: {', '.join(missing)}", fix=fix)
 
 
-def model_fingerprint(model_dir: Path) -> str:
-    """A short hash of the model files (names, sizes, mtimes) and this module's
-    conversion version: a different model means a different parse cache key."""
-    h = hashlib.sha256(f"conv-v2|{PROCESSORS}".encode())
+def model_fingerprint(model_dir: Path, max_words: int = MAX_SENTENCE_WORDS,
+                      max_chars: int = MAX_SENTENCE_CHARS) -> str:
+    """A short hash of the model files (names, sizes, mtimes), this module's
+    conversion version and the sentence caps: a different model or cap means a
+    different parse cache key."""
+    h = hashlib.sha256(f"conv-v3|{PROCESSORS}|{max_words}w|{max_chars}c".encode())
     lang_dir = model_dir / LANG
     for path in sorted(lang_dir.rglob("*")) if lang_dir.is_dir() else []:
         if path.is_file():
@@ -76,18 +81,23 @@ class Parser:
     """One Stanza pipeline, loaded lazily, that parses articles in batches."""
 
     def __init__(self, model_dir: Path | None = None, *, download: bool = False,
-                 use_gpu: bool = False, batch_size: int = 16) -> None:
+                 use_gpu: bool = False, batch_size: int = 16, max_sentence_words: int = MAX_SENTENCE_WORDS,
+                 max_sentence_chars: int = MAX_SENTENCE_CHARS) -> None:
         self.model_dir = Path(model_dir) if model_dir else default_model_dir()
         self.download = download
         self.use_gpu = use_gpu
         self.batch_size = batch_size
+        if max_sentence_words < 1 or max_sentence_chars < 1:  # the config checks this (E004)
+            raise ValueError("max_sentence_words and max_sentence_chars must be at least 1")
+        self.max_sentence_words = max_sentence_words
+        self.max_sentence_chars = max_sentence_chars
         self._pipeline = None
         if not download:
             check_models(self.model_dir)
 
     @property
     def fingerprint(self) -> str:
-        return model_fingerprint(self.model_dir)
+        return model_fingerprint(self.model_dir, self.max_sentence_words, self.max_sentence_chars)
 
     def _load(self):
         if self._pipeline is None:
@@ -100,7 +110,11 @@ class Parser:
             try:
                 self._pipeline = stanza.Pipeline(LANG, dir=str(self.model_dir), processors=PROCESSORS,
                                                  download_method=None, use_gpu=self.use_gpu,
-                                                 logging_level="WARN")
+                                                 logging_level="WARN",
+                                                 # pieces up to the cap share batches (Stanza's
+                                                 # default parses each over 150 words alone: slow)
+                                                 depparse_min_length_to_batch_separately=max(
+                                                     150, self.max_sentence_words))
             except (FileNotFoundError, ValueError, KeyError, RuntimeError) as exc:
                 raise ModelError("E203", f"could not load the Stanza models from {self.model_dir}: {exc}",
                                  fix="check the directory, or re-download with `kg run --download`") from exc
@@ -118,12 +132,29 @@ class Parser:
             # that no sentence runs from a heading into its paragraph.
             # Keyed by position in the batch: two articles may share an id.
             pieces = [(k, offset, text) for k, a in enumerate(batch) for offset, text in a.nlp_chunks()]
-            docs = pipeline.bulk_process([stanza.Document([], text=text) for _, _, text in pieces])
+            # Segment first, cut over-long sentences, then tag and parse the
+            # pieces: the parser's memory grows with the square of a sentence.
+            docs = pipeline.bulk_process([stanza.Document([], text=text) for _, _, text in pieces],
+                                         processors=SEGMENT)
+            docs = [self._capped(sdoc, batch[k].id) for (k, _, _), sdoc in zip(pieces, docs)]
+            docs = pipeline.process(docs, processors=ANALYSE)
             parts: list[list[tuple[int, object]]] = [[] for _ in batch]
             for (k, offset, _), sdoc in zip(pieces, docs):
                 parts[k].append((offset, sdoc))
             out.extend(convert(a, part) for a, part in zip(batch, parts))
         return out
+
+    def _capped(self, sdoc, article_id: str):
+        """The Stanza document with every sentence cut to the caps (see kg.pieces);
+        the same object when no sentence is over them."""
+        import stanza
+
+        sentences, cut = split_sentences(sdoc.to_dict(), self.max_sentence_words, self.max_sentence_chars)
+        if not cut:
+            return sdoc
+        log.info("%s: %d sentence(s) over %d words or %d characters cut into pieces",
+                 article_id, cut, self.max_sentence_words, self.max_sentence_chars)
+        return stanza.Document(sentences, text=sdoc.text)
 
     def parse_iter(self, articles: Iterable[Article]) -> Iterator[Document]:
         batch: list[Article] = []

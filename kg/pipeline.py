@@ -147,7 +147,8 @@ def run(inputs: Sequence[Path], out_dir: Path, config: Config, options: RunOptio
 
     # Rules first: a broken rule file stops the run before minutes of parsing, not after.
     rules = RuleSet.load(config.rules_dir)
-    parser = Parser(options.models or config.models, download=options.download, batch_size=config.batch_size)
+    parser = Parser(options.models or config.models, download=options.download, batch_size=config.batch_size,
+                    max_sentence_words=config.max_sentence_words, max_sentence_chars=config.max_sentence_chars)
     cache = ParseCache(options.cache_dir or config.cache_dir or DEFAULT_DIR, parser.fingerprint,
                        enabled=options.use_cache)
     with OutputSet(out_dir) as staged:  # taken now: a second run into out_dir stops before parsing
