@@ -19,6 +19,7 @@ set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 python="${PYTHON:-$repo/.venv/bin/python}"
+case "$python" in */*) python="$(cd "$(dirname "$python")" && pwd)/$(basename "$python")";; esac  # the steps cd elsewhere
 base_python="${BASE_PYTHON:-python3}"
 torch_req="${TORCH:-torch==2.13.0}"
 models="${KG_STANZA_DIR:-$repo/../shared/stanza_resources}"
