@@ -107,21 +107,45 @@ class OutputSet:
         return [self.out_dir / name for name in names]
 
     def _lock(self) -> None:
-        import fcntl
-
-        fd = os.open(self.out_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            raise OutputError("E401", f"another kg run is writing to {self.out_dir}",
-                              fix="wait for it to finish, or give this run another -o directory") from None
-        self._lock_fd = fd
+        self._lock_fd = _take_lock(self.out_dir)
 
     def _unlock(self) -> None:
         if self._lock_fd is not None:
             os.close(self._lock_fd)  # closing releases the flock
             self._lock_fd = None
+
+
+def _take_lock(out_dir: Path) -> int:
+    """The directory's writer lock, as an open descriptor (closing it releases the lock)."""
+    import fcntl
+
+    fd = os.open(out_dir / LOCK, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise OutputError("E401", f"another kg run is writing to {out_dir}",
+                          fix="wait for it to finish, or give this run another -o directory") from None
+    return fd
+
+
+def settle(out_dir: Path) -> None:
+    """Before reading an output directory: finish a commit that a kill left half done, so
+    that a reader (``kg query``, ``kg serve``, ``kg validate``, ``kg eval``) sees one whole set.
+    A run still writing there, or a directory the reader cannot write, is read as it is."""
+    out_dir = Path(out_dir)
+    if not (out_dir / JOURNAL).is_file():
+        return
+    try:
+        fd = _take_lock(out_dir)
+    except (OutputError, OSError):
+        return
+    try:
+        _apply(out_dir)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def recover(out_dir: Path) -> None:

@@ -22,6 +22,7 @@ from rdflib.util import guess_format
 
 from . import namespaces
 from .errors import OutputError, parse_error_text
+from .outputs import settle
 from .paths import ONTOLOGY_DIR, PROJECT_ROOT
 from .query import ONTOLOGY_FILES, compact_iri
 from .vocab import KG, SH
@@ -86,6 +87,7 @@ def load_union(source: Path) -> rdflib.Graph:
     """
     source = Path(source)
     if source.is_dir():
+        settle(source)
         candidates = [source / "graph.trig", source / "graph.ttl"]
         found = [c for c in candidates if c.is_file()]
         if not found:

@@ -208,3 +208,39 @@ def test_a_run_that_processes_no_article_writes_nothing(tmp_path):
     summary = run([tmp_path / "empty.txt"], out, load_config(), RunOptions(progress=False))
     assert summary.articles == 0 and [f.code for f in summary.failures] == ["E102"]
     _assert_old_set(out)
+
+
+def _mixed(out: Path) -> bool:
+    """Killed after the first move of the commit: the new graph.trig, no articles folder yet, the
+    old failures.json."""
+    return ((out / "graph.trig").read_text(encoding="utf-8") == "# new trig\n" and not (out / "articles").exists()
+            and "old.txt" in (out / "failures.json").read_text(encoding="utf-8"))
+
+
+def test_a_reader_finishes_a_commit_a_kill_left_half_done(tmp_path):
+    from kg.query import open_store
+
+    out = tmp_path / "out"
+    _old_set(out)
+    _killed_run(out, kill_after_replaces=1)
+    assert (out / JOURNAL).exists() and _mixed(out)
+    open_store(out)  # what kg query and kg serve do first
+    _assert_new_set(out)
+
+
+def test_a_reader_leaves_a_commit_alone_while_its_run_holds_the_lock(tmp_path):
+    from kg.outputs import settle
+
+    out = tmp_path / "out"
+    _old_set(out)
+    _killed_run(out, kill_after_replaces=1)
+    from kg.outputs import _take_lock
+
+    fd = _take_lock(out)  # as a run that is still committing holds it
+    try:
+        settle(out)
+        assert (out / JOURNAL).exists() and _mixed(out)  # untouched: not the reader's to do
+    finally:
+        os.close(fd)
+    settle(out)
+    _assert_new_set(out)

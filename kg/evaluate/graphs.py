@@ -14,6 +14,7 @@ from ..paths import ONTOLOGY_DIR
 from .match import _short
 
 from ..ids import ONTOLOGY_GRAPH, file_stem, graph_iri
+from ..outputs import settle
 
 
 def _parse(path: Path, into: Graph | Dataset, code: str = "E703") -> None:
@@ -44,6 +45,8 @@ class _Outputs:
         self.dataset: Dataset | None = None
         self.whole: Graph | None = None
         self.articles_dir: Path | None = None
+        if outputs.is_dir():
+            settle(outputs)
         if outputs.is_file():
             dataset = Dataset()
             _parse(outputs, dataset)

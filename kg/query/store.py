@@ -12,6 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ..errors import QueryError
+from ..outputs import settle
 from ..paths import ONTOLOGY_DIR
 from .base import ONTOLOGY_FILES, ONTOLOGY_GRAPH, PREFIXES, STAMP_NAME, STORE_DIRNAME, STORE_GRAPH
 
@@ -168,6 +169,7 @@ def open_store(path: Path) -> ox.Store:
     """
     path = Path(path)
     if path.is_dir():
+        settle(path)
         trig = path / "graph.trig"
         if trig.is_file():
             store_dir = path / STORE_DIRNAME
