@@ -334,3 +334,73 @@ def test_a_groups_adjective_on_what_is_hit_names_the_target(conllu_doc, event_ro
 """)
     (roles,) = event_roles(doc, "Attack")
     assert roles.get("target") == ["Houthis"], roles
+
+
+def test_the_pronoun_of_inna_is_whoever_says_the_clause(conllu_doc, event_roles):
+    """"وقالت الوزارة إنها شنت غارات على مواقع داعش": the strikes are the ministry's own, by
+    the parse (the clause hangs on قالت)."""
+    doc = conllu_doc("""
+# text = وقالت وزارة الدفاع الأمريكية إنها شنت غارات على مواقع داعش .
+1 وقالت قال VERB _ _ 0 root _ _
+2 وزارة وزارة NOUN _ _ 1 nsubj _ ner=B-ORG
+3 الدفاع دفاع NOUN _ _ 2 nmod _ ner=I-ORG
+4 الأمريكية أمريكي ADJ _ _ 2 amod _ ner=E-ORG
+5-6 إنها _ _ _ _ _ _ _ _
+5 إن إن SCONJ _ _ 7 mark _ _
+6 ها هو PRON _ Gender=Fem|Number=Sing 7 nsubj _ _
+7 شنت شن VERB _ _ 1 ccomp _ _
+8 غارات غارة NOUN _ _ 7 obj _ _
+9 على على ADP _ _ 10 case _ _
+10 مواقع موقع NOUN _ _ 8 nmod _ _
+11 داعش داعش PROPN _ _ 10 nmod _ ner=S-ORG
+12 . . PUNCT _ _ 1 punct _ _
+""")
+    attacks = event_roles(doc, "Attack")
+    assert attacks and attacks[0]["agent"] == ["United States Department of Defense"]
+    assert attacks[0]["target"] == ["Islamic State"]
+
+
+def test_the_pronoun_of_anna_is_the_actor_before_it_when_the_tagger_missed_the_verb(conllu_doc, event_roles):
+    """"وأعلن الجيش أنه قصف مواقع لحركة طالبان" with وأعلن and قصف tagged as nouns: by word
+    order, the actor that ends right before أنه, after the sentence's opening word."""
+    doc = conllu_doc("""
+# text = وأعلن الجيش الباكستاني أنه قصف مواقع لحركة طالبان أمس .
+1 وأعلن إعلان NOUN _ _ 0 root _ _
+2 الجيش جيش NOUN _ _ 1 nmod _ _
+3 الباكستاني باكستاني ADJ _ _ 2 amod _ _
+4-5 أنه _ _ _ _ _ _ _ _
+4 أن أن SCONJ _ _ 6 mark _ _
+5 ه هو PRON _ Gender=Masc|Number=Sing 6 nsubj _ _
+6 قصف قصف NOUN _ _ 1 conj _ _
+7 مواقع موقع NOUN _ _ 6 nmod _ _
+8-9 لحركة _ _ _ _ _ _ _ _
+8 ل ل ADP _ _ 9 case _ _
+9 حركة حركة NOUN _ _ 7 nmod _ ner=B-ORG
+10 طالبان طالبان PROPN _ _ 9 nmod _ ner=E-ORG
+11 أمس أمس NOUN _ _ 6 obl _ _
+12 . . PUNCT _ _ 1 punct _ _
+""")
+    attacks = event_roles(doc, "Attack")
+    assert attacks and attacks[0]["agent"] == ["Army (Pakistan)"]
+    assert attacks[0]["target"] == ["Taliban"]
+
+
+def test_a_plural_pronoun_of_inna_is_not_taken_for_the_speaker(conllu_doc, event_roles):
+    """"وقالت الشرطة إنهم هاجموا الحاجز": they may be anyone named before; the police did
+    not attack."""
+    doc = conllu_doc("""
+# text = وقالت الشرطة العراقية إنهم هاجموا حاجزا قرب بغداد .
+1 وقالت قال VERB _ _ 0 root _ _
+2 الشرطة شرطة NOUN _ _ 1 nsubj _ _
+3 العراقية عراقي ADJ _ _ 2 amod _ _
+4-5 إنهم _ _ _ _ _ _ _ _
+4 إن إن SCONJ _ _ 6 mark _ _
+5 هم هو PRON _ Number=Plur 6 nsubj _ _
+6 هاجموا هاجم VERB _ _ 1 ccomp _ _
+7 حاجزا حاجز NOUN _ _ 6 obj _ _
+8 قرب قرب NOUN _ _ 6 obl _ _
+9 بغداد بغداد PROPN _ _ 8 nmod _ ner=S-LOC
+10 . . PUNCT _ _ 1 punct _ _
+""")
+    for roles in event_roles(doc, "Attack"):
+        assert "Police (Iraq)" not in roles.get("agent", [])

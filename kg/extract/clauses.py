@@ -26,6 +26,7 @@ KANA = lexicon.words("kana_verbs")
 WITNESS = lexicon.words("witness_verbs")
 GATHER = lexicon.words("gather_verbs")
 CLAUSE_LINKS = lexicon.words("clause_links")
+CLAUSE_PRONOUNS = lexicon.words("clause_pronouns")
 QUANTITY_VERBS = lexicon.words("quantity_verbs")
 QUANTITY_OPENER = "ما"
 ATTACKED = lexicon.words("attacked_things")
@@ -277,7 +278,29 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
                         out.extend(i for i in conjuncts(ctx, idx) if i not in out)
         if out:
             return out
-    return []
+    return next((found for gov in governors for found in [_sayer(ctx, gov)] if found), [])
+
+
+def _sayer(ctx: SentenceContext, verb: int) -> list[int]:
+    """A verb (or a word the tagger took for a noun) whose subject is the pronoun of أنه/إنها (lexicon ``clause_pronouns``) goes on
+    with the subject of the verb that says it: "قالت الوزارة إنها شنت غارات". By the parse,
+    the subject of the verb the clause hangs on; else by word order, the actor that ends
+    right before أن, after the verb that opens the sentence ("وأعلن الجيش أنه قصف")."""
+    s = ctx.sentence
+    pron = next((c for c in s.children(verb) if c.deprel.startswith("nsubj") and c.upos == "PRON"), None)
+    if pron is None or s.tokens[pron.token].norm not in CLAUSE_PRONOUNS:
+        return []
+    head = s.word(verb).head
+    if head and s.word(head).upos == "VERB" and s.word(verb).deprel.startswith(("ccomp", "advcl", "xcomp")):
+        found = s_subject(ctx, head, None)
+        if found:
+            return found
+    first = s.tokens[pron.token].words[0]
+    idx = ctx.by_word.get(first - 1)
+    if idx is None or ctx.mentions[idx].words[-1] != first - 1:
+        return []
+    start = ctx.mentions[idx].words[0]
+    return [idx] if start == 2 and s.word(1).norm not in SUBORDINATORS else []
 
 
 def _raising_verbs(s, wid: int, rule: EventRule | None) -> list[int]:  # noqa: ANN001 - a Sentence
