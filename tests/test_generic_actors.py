@@ -812,3 +812,23 @@ def test_generic_a_rule_folder_brings_its_own_heads_and_counts(tmp_path, conllu_
     with pytest.raises(RuleError) as err:
         RuleSet.load(broken)
     assert err.value.code == "E352" and "quantities.yaml" in str(err.value)
+
+
+def test_generic_an_accusative_after_a_nominative_head_is_the_object_not_its_adjective(rules, conllu_doc):
+    """"هاجم مسلحون مجهولون مركزا للشرطة" with مركزا parsed as the adjective of مجهولون: an
+    adjective agrees in case with its head, so the accusative noun is the verb's object and
+    the phrase ends before it."""
+    doc = conllu_doc(to_conllu("""
+        1 هاجم هاجم VERB 0 root
+        2 مسلحون مسلح X 1 nsubj
+        3 مجهولون مجهول X 2 nmod
+        4 مركزا مركز ADJ 3 amod
+        5-6 للشرطة
+        5 ل ل ADP 6 case
+        6 الشرطة شرطة NOUN 4 nmod
+        7 في في ADP 8 case
+        8 العريش العريش PROPN 4 nmod S-LOC
+        9 . . PUNCT 1 punct
+    """))
+    labels = sorted(a.label_ar for a in rules.extract(doc).actors.values() if a.sector)
+    assert labels == ["الشرطة", "مسلحون مجهولون"]

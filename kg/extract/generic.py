@@ -407,7 +407,9 @@ class GenericActors(ArticleStep):
             entry = self.rules.gazetteer.demonym(w.text) if head.demonym else None
             entry = entry if entry is None or entry.cls == "Country" else None  # not a group's (حوثي)
             on_head = w.head in ids or w.head in run if parsed else entry is not None
-            if not on_head or (parsed and not w.deprel.startswith("amod")) or w.norm in self.data.links:
+            accusative = clitics.indefinite_accusative(w.text, w.norm)  # مسلحون مجهولون مركزا: the object
+            if not on_head or (parsed and not w.deprel.startswith("amod")) or w.norm in self.data.links \
+                    or (accusative and not clitics.indefinite_accusative(first.text, first.norm)):
                 break
             if j in taken:
                 m = by_word.get(j)
