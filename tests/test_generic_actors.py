@@ -17,8 +17,8 @@ from kg.document import Document, from_conllu
 from kg.errors import RuleError
 from kg.extract import STEPS, Extractor, RuleSet
 from kg.extract.descriptors import Descriptors
-from kg.extract.generic import (RULES_PATH, GenericActors, _first_form, load_generic_actors, readable_name,
-                                sector_codes)
+from kg.extract.generic import GenericActors, _first_form, readable_name
+from kg.extract.generic_rules import RULES_PATH, load_generic_actors, sector_codes
 from kg.graph import add_article, new_dataset, serialize_trig
 from kg.ids import generic_actor_iri, institution_iri
 from kg.lang.ar import normalize_ar, proclitic_variants

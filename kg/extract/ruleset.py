@@ -25,7 +25,7 @@ from ..paths import RULES_DIR
 from ..quantities import QuantityRules
 from ..quantities import load_rules as load_quantity_rules
 from ..vocab import ACTOR_CLASSES, KG, ROLES
-from .generic import GenericRules, load_generic_actors
+from .generic_rules import GenericRules, load_generic_actors
 from .matcher import Matcher
 from .mentions import ActorClasses, Resolver
 from .strategies import STRATEGIES
