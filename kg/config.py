@@ -36,8 +36,8 @@ class Config:
         return [self.default_input] if self.default_input.exists() else [EXAMPLE_INPUT]
 
 
-_KNOWN = {"input": {"default"}, "nlp": {"models", "batch_size", "max_sentence_words", "max_sentence_chars"}, "cache": {"dir"}, "rules": {"dir"},
-          "output": {"dir"}, "serve": {"host", "port", "timeout_s", "result_limit"}}
+_KNOWN = {"input": {"default"}, "nlp": {"models", "batch_size", "max_sentence_words", "max_sentence_chars"},
+          "cache": {"dir"}, "rules": {"dir"}, "output": {"dir"}, "serve": {"host", "port", "timeout_s", "result_limit"}}
 # The type each key must have; a wrong one is a coded error, not a traceback later.
 _TYPES: dict[tuple[str, str], tuple[type, ...]] = {
     ("input", "default"): (str,), ("nlp", "models"): (str,), ("nlp", "batch_size"): (int,),

@@ -240,21 +240,23 @@ def _read_meta(path: Path) -> dict:
     sidecar = meta_path(path)
     if not os.path.lexists(sidecar):
         return {}
-    try:
-        meta = json.loads(read_text(sidecar))
-    except json.JSONDecodeError as exc:
-        raise InputError("E108", f"{sidecar}: broken JSON ({exc})",
-                         fix="fix the JSON or delete the .meta.json file") from None
-    except (RecursionError, ValueError) as exc:  # nested past the parser's depth, a number over 4,300 digits
-        raise InputError("E108", f"{sidecar}: JSON beyond the parser's limits ({_json_limit(exc)})",
-                         fix="fix the JSON or delete the .meta.json file") from None
+    meta = load_json(read_text(sidecar), "E108", str(sidecar), fix="fix the JSON or delete the .meta.json file")
     if not isinstance(meta, dict):
         raise InputError("E108", f"{sidecar}: must hold a JSON object", fix='write {"published": "YYYY-MM-DD", …}')
     return meta
 
 
-def _json_limit(exc: BaseException) -> str:
-    return "nested too deeply" if isinstance(exc, RecursionError) else "a number with too many digits"
+def load_json(text: str, code: str, source: str, *, fix: str) -> object:
+    """``json.loads``, with every way it fails as one coded error: broken JSON, and JSON
+    beyond the parser's limits (nested past its depth, a number over 4,300 digits)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(code, f"{source}: broken JSON ({exc.msg}, line {exc.lineno} column {exc.colno})",
+                         fix=fix) from None
+    except (RecursionError, ValueError) as exc:
+        limit = "nested too deeply" if isinstance(exc, RecursionError) else "a number with too many digits"
+        raise InputError(code, f"{source}: JSON beyond the parser's limits ({limit})", fix=fix) from None
 
 
 # --------------------------------------------------------------------------
@@ -382,14 +384,7 @@ def _read_jsonl(path: Path, failures: list[Failure], seen: dict[str, str]) -> It
             continue
         source = f"{path}:{lineno}"
         try:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError("E111", f"{source}: broken JSON ({exc.msg}, column {exc.colno})",
-                                 fix="fix the line: one JSON object per line, with a string 'text'") from None
-            except (RecursionError, ValueError) as exc:
-                raise InputError("E111", f"{source}: JSON beyond the parser's limits ({_json_limit(exc)})",
-                                 fix="fix the line: one JSON object per line, with a string 'text'") from None
+            record = load_json(line, "E111", source, fix="fix the line: one JSON object per line, with a string 'text'")
             if not isinstance(record, dict) or not isinstance(record.get("text"), str):
                 raise InputError("E111", f"{source}: each line needs a JSON object with a string 'text'",
                                  fix='write {"id": "…", "text": "…"}')

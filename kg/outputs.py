@@ -197,32 +197,22 @@ def _unwritable(out_dir: Path, exc: OSError) -> OutputError:
                        fix="give a writable directory with free space with -o")
 
 
-def write_failures(staged: OutputSet, failures: list) -> None:
-    """``failures.json``: every input that was skipped, with its code and message."""
-    try:
-        _write_failures(staged, failures)
-    except OSError as exc:
-        raise _unwritable(staged.out_dir, exc) from exc
-
-
-def _write_failures(staged: OutputSet, failures: list) -> None:
-    write_atomic(staged.path("failures.json"),
-                 json.dumps([f.as_dict() for f in failures], ensure_ascii=False, indent=2) + "\n")
-
-
-def write_outputs(ds, staged: OutputSet, options) -> None:
+def write_outputs(ds, staged: OutputSet, options, failures: list = ()) -> None:
     """Serialise the dataset into the staging folder: graph.trig, graph.ttl,
-    articles/<id>.ttl, and as ``options`` ask, JSON-LD, N-Quads, the viewer and the store."""
+    articles/<id>.ttl, failures.json (every input that was skipped, with its code and
+    message), and as ``options`` ask, JSON-LD, N-Quads, the viewer and the store."""
     try:
-        _write_outputs(ds, staged, options)
+        _write_outputs(ds, staged, options, failures)
     except OSError as exc:
         raise _unwritable(staged.out_dir, exc) from exc
 
 
-def _write_outputs(ds, staged: OutputSet, options) -> None:
+def _write_outputs(ds, staged: OutputSet, options, failures: list) -> None:
     from .graph import article_graphs, serialize_jsonld, serialize_trig, union_graph
     from .ids import file_stem
 
+    write_atomic(staged.path("failures.json"),
+                 json.dumps([f.as_dict() for f in failures], ensure_ascii=False, indent=2) + "\n")
     write_atomic(staged.path("graph.trig"), serialize_trig(ds))
     write_atomic(staged.path("graph.ttl"), union_graph(ds).serialize(format="turtle"))
     articles_dir = staged.path("articles")

@@ -17,7 +17,7 @@ The defaults that depend on where kg runs from:
 - output (:data:`OUTPUTS_DIR`): ``outputs/`` of the checkout; for an installed
   kg, ``outputs`` of the current directory;
 - input when ``kg run`` gets none (:data:`DEFAULT_INPUT`): ``../shared/seeds``
-  beside the checkout (the shipped example when it does not exist); for an
+  beside the checkout, or ``$KG_SHARED/seeds`` (the shipped example when it does not exist); for an
   installed kg, the shipped example.
 
 ``../shared`` (or ``$KG_SHARED``) holds test and benchmark data, never needed
@@ -55,7 +55,6 @@ DEFAULT_CONFIG: Path = PIPELINES_DIR / "default.toml"
 EXAMPLE_INPUT: Path = PIPELINES_DIR / "examples"
 # Installed, a relative path: ``outputs`` of whatever directory kg runs in.
 OUTPUTS_DIR: Path = Path("outputs") if PACKAGED else PROJECT_ROOT / "outputs"
-DEFAULT_INPUT: Path = EXAMPLE_INPUT if PACKAGED else (PROJECT_ROOT.parent / "shared" / "seeds").resolve()
 
 
 def package_file(package: str, name: str) -> Traversable:
@@ -66,6 +65,10 @@ def package_file(package: str, name: str) -> Traversable:
 def shared_dir() -> Path:
     """``$KG_SHARED``, else ``../shared`` beside the project (may not exist)."""
     return Path(os.environ.get("KG_SHARED", PROJECT_ROOT.parent / "shared"))
+
+
+# ``kg run`` without inputs: the seeds of the shared data beside a checkout.
+DEFAULT_INPUT: Path = EXAMPLE_INPUT if PACKAGED else (shared_dir() / "seeds").resolve()
 
 
 def read_yaml(path: Path | str, *, code: str, what: str, fix: str, error: type | None = None) -> object:

@@ -22,7 +22,7 @@ from .facts import ArticleFacts
 from .graph import add_article, article_graphs, build_date, new_dataset
 from .ingest import Failure, read_articles
 from .nlp import Parser
-from .outputs import OutputSet, write_failures, write_outputs
+from .outputs import OutputSet, write_outputs
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +119,7 @@ def parse_documents(articles: Sequence[Article], parser: Parser, cache: ParseCac
                 except KGError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - reported per article, batch goes on
+                    log.debug("Stanza failed on %s", article.id, exc_info=True)
                     failures.append(Failure(article.id, "E204", f"Stanza failed on this article: {exc!r}. Fix: "
                                                    "run again with -vv for the traceback and report it"))
         for doc in parsed:
@@ -179,8 +180,7 @@ def run(inputs: Sequence[Path], out_dir: Path, config: Config, options: RunOptio
             summary.seconds = time.perf_counter() - started
             return summary  # leaving the block without a commit keeps the old set
 
-        write_outputs(ds, staged, options)
-        write_failures(staged, failures)
+        write_outputs(ds, staged, options, failures)
         summary.triples = sum(len(ctx) for name, ctx in article_graphs(ds))
         summary.files = [p for p in staged.commit() if p.name != "manifest.json"]
     summary.seconds = time.perf_counter() - started
