@@ -360,38 +360,38 @@ def test_extract_an_unnamed_source_speaks_for_the_body_it_is_in(rules, conllu_do
 
 
 def test_extract_a_place_name_takes_its_head_noun_and_adjacent_spans_join(rules, conllu_doc):
-    """NER tags غامبورو in "سوق غامبورو": the market's name is both words, and a later bare
-    غامبورو is the same place. Two adjacent place spans are one name (بركي براك); مدينة only
+    """NER tags زنكو in "سوق زنكو": the market's name is both words, and a later bare
+    زنكو is the same place. Two adjacent place spans are one name (دشت ليلي); مدينة only
     says what the place is and stays out of the name."""
     doc = conllu_doc("""
-# text = وقع الانفجار في سوق غامبورو بمدينة ماروا .
+# text = وقع الانفجار في سوق زنكو بمدينة كسلا .
 1 وقع وقع VERB _ _ 0 root _ _
 2 الانفجار انفجار NOUN _ _ 1 nsubj _ _
 3 في في ADP _ _ 4 case _ _
 4 سوق سوق NOUN _ _ 1 obl _ _
-5 غامبورو غامبورو X _ _ 4 nmod _ ner=S-LOC
+5 زنكو زنكو X _ _ 4 nmod _ ner=S-LOC
 6-7 بمدينة _ _ _ _ _ _ _ _
 6 ب ب ADP _ _ 7 case _ _
 7 مدينة مدينة NOUN _ _ 4 nmod _ _
-8 ماروا ماروا X _ _ 7 nmod _ ner=S-LOC
+8 كسلا كسلا X _ _ 7 nmod _ ner=S-LOC
 9 . . PUNCT _ _ 1 punct _ _
 
-# text = وهز الانفجار غامبورو ومنطقة بركي براك .
+# text = وهز الانفجار زنكو ومنطقة دشت ليلي .
 1 وهز هز VERB _ _ 0 root _ _
 2 الانفجار انفجار NOUN _ _ 1 nsubj _ _
-3 غامبورو غامبورو X _ _ 1 obj _ ner=S-LOC
+3 زنكو زنكو X _ _ 1 obj _ ner=S-LOC
 4-5 ومنطقة _ _ _ _ _ _ _ _
 4 و و CCONJ _ _ 5 cc _ _
 5 منطقة منطقة NOUN _ _ 3 conj _ _
-6 بركي بركي X _ _ 5 nmod _ ner=S-LOC
-7 براك براك X _ _ 6 flat _ ner=S-LOC
+6 دشت دشت X _ _ 5 nmod _ ner=S-LOC
+7 ليلي ليلي X _ _ 6 flat _ ner=S-LOC
 8 . . PUNCT _ _ 1 punct _ _
 """)
     state = ArticleState(doc, ArticleFacts(doc), Discourse())
     ResolveMentions(rules)(state)
     got = [(m.sentence, m.text, state.actors[m.actor].label_ar) for m in state.mentions]
-    assert got == [(0, "سوق غامبورو", "سوق غامبورو"), (0, "ماروا", "ماروا"),
-                   (1, "غامبورو", "سوق غامبورو"), (1, "بركي براك", "بركي براك")], got
+    assert got == [(0, "سوق زنكو", "سوق زنكو"), (0, "كسلا", "كسلا"),
+                   (1, "زنكو", "سوق زنكو"), (1, "دشت ليلي", "دشت ليلي")], got
 
 
 def test_extract_the_nationality_of_the_attacking_aircraft(rules, conllu_doc):

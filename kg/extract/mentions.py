@@ -239,7 +239,7 @@ class Resolver:
                 elif cls == "Person" and full_names.get(key):
                     iri = full_names[key]
                 elif cls == "Place" and places.get(key):
-                    iri = places[key]  # غامبورو after سوق غامبورو
+                    iri = places[key]  # زنكو after سوق زنكو
                 else:
                     iri = actor_iri(name)
                     if iri not in actors:
@@ -279,9 +279,9 @@ class Resolver:
 
     def _place_spans(self, sent: Sentence, taken: set[int]) -> tuple[list[Entity], set[tuple[int, ...]]]:
         """The sentence's NER spans, a person's without a leading honorific (lexicon
-        ``honorifics``: الدكتور، المهندس); adjacent place spans are one name (منطقة بركي براك, tagged
+        ``honorifics``: الدكتور، المهندس); adjacent place spans are one name (منطقة دشت ليلي, tagged
         as two), and a place's takes the noun before it that is part of its name (lexicon
-        ``place_name_heads``: سوق غامبورو, جبل اللوح), which NER leaves out. The head stands
+        ``place_name_heads``: سوق زنكو, جبل المرخ), which NER leaves out. The head stands
         in the construct state (no article), alone in its token. A noun that only says what
         the place is (مدينة، بلدة) stays out of the name. Also returns the words of the spans
         that took a head noun."""
