@@ -319,15 +319,15 @@ def test_extract_a_title_before_a_name_keeps_its_own_body(rules, conllu_doc):
 
 def test_extract_the_subject_of_the_clause_after_inna_is_no_speaker(rules, conllu_doc):
     """Parsers hang the subject of the clause after إن on the verb of saying: in "قال
-    النواب إن مفاوضي طهران خدعوه" the MPs speak, not Iran."""
+    النواب إن مبعوثي طهران ضللوهم" the MPs speak, not Iran."""
     doc = conllu_doc("""
-# text = وقال النواب إن مفاوضي طهران خدعوه .
+# text = وقال النواب إن مبعوثي طهران ضللوهم .
 1 وقال قال VERB _ _ 0 root _ _
 2 النواب نائب NOUN _ _ 1 nsubj _ _
 3 إن إن SCONJ _ _ 6 mark _ _
-4 مفاوضي مفاوض NOUN _ _ 1 nsubj _ _
+4 مبعوثي مبعوث NOUN _ _ 1 nsubj _ _
 5 طهران طهران PROPN _ _ 4 nmod _ ner=S-LOC
-6 خدعوه خدع VERB _ _ 1 ccomp _ _
+6 ضللوهم ضلل VERB _ _ 1 ccomp _ _
 7 . . PUNCT _ _ 1 punct _ _
 """)
     facts = rules.extract(doc)
@@ -420,11 +420,11 @@ def test_extract_the_nationality_of_the_attacking_aircraft(rules, conllu_doc):
 
 
 def test_extract_coordinated_titles_before_a_name_and_an_adjective_tagged_as_a_name(rules, conllu_doc):
-    """"مساعد وزير الخارجية الإيراني و كبير المفاوضين النوويين عباس عراقجي": both titles are
+    """"مساعد وزير الخارجية الإيراني و كبير الخبراء النوويين عباس عراقجي": both titles are
     the person's (no unnamed Iranian official), and النوويين, an adjective NER took for a
     name, names nobody and does not speak."""
     doc = conllu_doc("""
-# text = أكد مساعد وزير الخارجية الإيراني و كبير المفاوضين النوويين عباس عراقجي أن الاتفاق جيد .
+# text = أكد مساعد وزير الخارجية الإيراني و كبير الخبراء النوويين عباس عراقجي أن المحادثات مثمرة .
 1 أكد أكد VERB _ _ 0 root _ _
 2 مساعد مساعد NOUN _ _ 1 nsubj _ _
 3 وزير وزير NOUN _ _ 2 nmod _ _
@@ -432,18 +432,18 @@ def test_extract_coordinated_titles_before_a_name_and_an_adjective_tagged_as_a_n
 5 الإيراني إيراني ADJ _ _ 4 amod _ _
 6 و و CCONJ _ _ 7 cc _ _
 7 كبير كبير NOUN _ _ 3 conj _ _
-8 المفاوضين مفاوض NOUN _ _ 7 nmod _ _
+8 الخبراء خبير NOUN _ _ 7 nmod _ _
 9 النوويين نووي ADJ _ _ 8 amod _ ner=S-PER
 10 عباس عباس PROPN _ _ 8 nmod _ ner=B-PER
 11 عراقجي عراقجي PROPN _ _ 10 flat _ ner=E-PER
 12 أن أن SCONJ _ _ 14 mark _ _
-13 الاتفاق اتفاق NOUN _ _ 14 nsubj _ _
-14 جيد جيد ADJ _ _ 1 ccomp _ _
+13 المحادثات محادثة NOUN _ _ 14 nsubj _ _
+14 مثمرة مثمر ADJ _ _ 1 ccomp _ _
 15 . . PUNCT _ _ 1 punct _ _
 """)
     facts = rules.extract(doc)
     assert [m.text for m in facts.mentions] == ["عباس عراقجي"], [m.text for m in facts.mentions]
-    assert [t.title for t in facts.titles] == ["مساعد وزير الخارجية الإيراني و كبير المفاوضين النوويين"]
+    assert [t.title for t in facts.titles] == ["مساعد وزير الخارجية الإيراني و كبير الخبراء النوويين"]
     said = [e for e in facts.events if e.type == "Statement"]
     assert [[facts.actors[a].label_en for a in e.roles["speaker"]] for e in said] == [["Abbas Araghchi"]]
 

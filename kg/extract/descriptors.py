@@ -70,7 +70,7 @@ class Descriptors(ArticleStep):
 
 
 def _last_town(state: ArticleState, places: list[Mention], sentence: int, before: int, noun: str) -> str | None:
-    """The last place named right after ``noun`` (بلدة in "بلدة صرين", also as a dual or with a
+    """The last place named right after ``noun`` (بلدة in "بلدة القريتين", also as a dual or with a
     proclitic) before word ``before`` of ``sentence``, at most TOWN_REACH sentences back."""
     found = None
     for m in places:

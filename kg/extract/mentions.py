@@ -373,7 +373,7 @@ class DropNonMentions(ArticleStep):
     """A month name tagged as a place by NER (نيسان/ابريل) is part of a date, unless the
     span is a whole name in quote marks (صحيفة «اليوم السابع»). So is
     a bare title or member noun tagged as a person (الوزير، برلمانيون، الوزيران) nobody, one
-    word the parse reads as the adjective of the noun before it (كبير المفاوضين النوويين)
+    word the parse reads as the adjective of the noun before it (كبير الخبراء النوويين)
     no name, a place noun with a possessive pronoun (محيطها "its surroundings") no
     place's name, and words written with tanween (بيانًا رسميًا) no name at all."""
 

@@ -32,9 +32,9 @@ class Officials(SentenceStep):
     @staticmethod
     def _name_follows(sent: Sentence, dem: int, person_words: set[int]) -> bool:
         """A person's name ends the title after its demonym: right after it (room for a split
-        first name), past an envoy's place ("المبعوث الأمريكي الجديد إلى سوريا مايكل راتني") or
-        past a second title joined by و ("مساعد وزير الخارجية الإيراني وكبير المفاوضين عباس
-        عراقجي")."""
+        first name), past an envoy's place ("المبعوث الأمريكي الجديد إلى اليمن جون هارلو") or
+        past a second title joined by و ("مساعد وزير الخارجية الإيراني وكبير المفاوضين حسن
+        فرهادي")."""
         longer = False
         for wid in range(dem + 1, min(len(sent.words), dem + 8) + 1):
             w = sent.word(wid)
@@ -84,7 +84,7 @@ NAME_AFTER_TITLE = 6  # words from the title to the name (room for an envoy's pl
 
 def _named_next(state: ArticleState, sent: Sentence, ids: tuple[int, ...]) -> str | None:
     """The person the same title names in the next sentences: a headline's "المبعوث الأميركي
-    الجديد أكد …" is the "المبعوث الأميركي الجديد إلى سوريا مايكل راتني" of the lede, not the
+    الجديد أكد …" is the "المبعوث الأميركي الجديد إلى اليمن جون هارلو" of the lede, not the
     United States."""
     words = [sent.word(i).norm for i in ids]
     for later in state.doc.sentences[sent.index + 1:sent.index + 1 + NAMED_NEXT_REACH]:

@@ -2,7 +2,7 @@
 opens with.
 
 Arabic news names a place and then the places it lies in: "في بلدة الحارة بريف درعا",
-"جنوب بلدة صرين", "في قرية X التابعة لمحافظة Y", "غربي مأرب". The event is in every place of
+"جنوب بلدة القريتين", "في قرية X التابعة لمحافظة Y", "غربي مأرب". The event is in every place of
 the chain (:func:`containers`). A sentence that opens with a place ("وفي محافظة اللاذقية،
 نفذ الطيران غارات على قرى …") sets the scene for all it reports (:func:`setting`).
 """

@@ -29,7 +29,7 @@ LAM = clitics.LAM_ARTICLE[0]  # the ل of an object after a verbal noun
 def doer_genitive(ctx: SentenceContext, trigger: int, index: int) -> bool:
     """The mention is the genitive of a noun trigger with a ل-object after it: the doer, not
     the thing done to ("استهداف طيران التحالف لمواقع الحوثيين", "اقتحام القوات الأمنية
-    للنوادي", "تفجير وحدات حماية الشعب (الكردية) لسيارتين مفخختين")."""
+    للنوادي", "تفجير الجيش لعبوات ناسفة")."""
     s, m = ctx.sentence, ctx.mentions[index]
     # Right after the trigger, or after the noun of its aircraft or guns (طيران التحالف).
     start = trigger + 1 if m.words[0] == trigger + 1 else trigger + 2
@@ -132,7 +132,7 @@ def patient_noun(w) -> bool:  # noqa: ANN001 - a Word
 
 def s_genitive(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
     """The actor the trigger noun is annexed to (idafa): غارات التحالف, هجمات داعش, معارك
-    بنينا. By the parse, a mention whose head is a case-less nmod/obj of the trigger; by word
+    سرت. By the parse, a mention whose head is a case-less nmod/obj of the trigger; by word
     order, a mention that starts right after the trigger with no preposition. Conjuncts too.
     Of a verbal noun whose genitive is hit (lexicon ``patient_nouns``: استهداف رجال الأمن),
     only the doer before a ل-object (:func:`doer_genitive`)."""
