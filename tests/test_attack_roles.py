@@ -225,19 +225,19 @@ def test_a_part_of_the_day_tagged_as_a_verb_carries_no_attack(conllu_doc, event_
 
 
 def test_a_group_adjective_on_an_attack_noun_names_the_attacker(conllu_doc, event_roles):
-    """"قتل مدنيان في قصف حوثي على أحياء المدينة": حوثي is the Houthis' adjective (the
+    """"قتل طفلان في هجوم حوثي على قرى المحافظة": حوثي is the Houthis' adjective (the
     gazetteer's ``demonym`` of the group), as أمريكي is a country's."""
     doc = conllu_doc("""
-# text = وقتل مدنيان في قصف حوثي على أحياء مدينة تعز .
+# text = وقتل طفلان في هجوم حوثي على قرى محافظة مأرب .
 1 وقتل قتل VERB _ _ 0 root _ _
-2 مدنيان مدني NOUN _ _ 1 nsubj _ _
+2 طفلان طفل NOUN _ _ 1 nsubj _ _
 3 في في ADP _ _ 4 case _ _
-4 قصف قصف NOUN _ _ 1 obl _ _
+4 هجوم هجوم NOUN _ _ 1 obl _ _
 5 حوثي حوثي ADJ _ _ 4 amod _ _
 6 على على ADP _ _ 7 case _ _
-7 أحياء حي NOUN _ _ 4 nmod _ _
-8 مدينة مدينة NOUN _ _ 7 nmod _ _
-9 تعز تعز PROPN _ _ 8 nmod _ ner=S-LOC
+7 قرى قرية NOUN _ _ 4 nmod _ _
+8 محافظة محافظة NOUN _ _ 7 nmod _ _
+9 مأرب مأرب PROPN _ _ 8 nmod _ ner=S-LOC
 10 . . PUNCT _ _ 1 punct _ _
 """)
     (roles,) = event_roles(doc, "Attack")
@@ -248,15 +248,15 @@ def test_the_house_of_a_group_member_after_the_verb_is_hit_not_attacking(conllu_
     """"استهدف هجوم منزل قيادي حوثي": the parse may make the house the verb's subject; its
     owner's group does not attack."""
     doc = conllu_doc("""
-# text = وفي صنعاء استهدف منزل قيادي حوثي مساء الاثنين .
+# text = وفي ذمار استهدف مقر قيادي حوثي ليل الخميس .
 1 وفي في ADP _ _ 2 case _ _
-2 صنعاء صنعاء PROPN _ _ 3 obl _ ner=S-LOC
+2 ذمار ذمار PROPN _ _ 3 obl _ ner=S-LOC
 3 استهدف استهدف VERB _ _ 0 root _ _
-4 منزل منزل NOUN _ _ 3 nsubj _ _
+4 مقر مقر NOUN _ _ 3 nsubj _ _
 5 قيادي قيادي NOUN _ _ 4 nmod _ _
 6 حوثي حوثي NOUN _ _ 5 nmod _ _
-7 مساء مساء NOUN _ _ 3 obl _ _
-8 الاثنين اثنين NOUN _ _ 7 nmod _ _
+7 ليل ليل NOUN _ _ 3 obl _ _
+8 الخميس خميس NOUN _ _ 7 nmod _ _
 9 . . PUNCT _ _ 3 punct _ _
 """)
     for roles in event_roles(doc, "Attack"):
@@ -264,14 +264,14 @@ def test_the_house_of_a_group_member_after_the_verb_is_hit_not_attacking(conllu_
 
 
 def test_a_place_among_a_list_takes_the_lists_preposition(conllu_doc, event_roles):
-    """"سيطر المسلحون على مناطق عدة من بينها مدينة الرمادي" (lexicon ``among_links``): على
+    """"سيطر المسلحون على بلدات عدة من بينها مدينة الرمادي" (lexicon ``among_links``): على
     governs the Ramadi of the list, so the place was taken."""
     doc = conllu_doc("""
-# text = وسيطر المسلحون على مناطق عدة من بينها مدينة الرمادي .
+# text = وسيطر المسلحون على بلدات عدة من بينها مدينة الرمادي .
 1 وسيطر سيطر VERB _ _ 0 root _ _
 2 المسلحون مسلح NOUN _ _ 1 nsubj _ _
 3 على على ADP _ _ 4 case _ _
-4 مناطق منطقة NOUN _ _ 1 obl _ _
+4 بلدات بلدة NOUN _ _ 1 obl _ _
 5 عدة عدة ADJ _ _ 4 amod _ _
 6 من من ADP _ _ 8 case _ _
 7 بين بين ADP _ _ 8 case _ _
@@ -307,12 +307,12 @@ def test_this_country_names_the_last_country_named(rules, conllu_doc):
 
 
 def test_a_groups_adjective_on_what_is_hit_names_the_target(conllu_doc, event_roles):
-    """"استهدف مسلحون من المقاومة في وقت متأخر من مساء الأحد آليات حوثية": the parse gives the
+    """"استهدف مسلحون من المقاومة في ساعة متأخرة من ليل الأحد آليات حوثية": the parse gives the
     verb no object; the first indefinite noun after the time phrase is, and its adjective
     (حوثية, the Houthis' demonym in the gazetteer) names who is hit. "المقاتلات الإسرائيلية"
     after a verb is its subject, definite: no target."""
     doc = conllu_doc("""
-# text = واستهدف مسلحون من المقاومة في وقت متأخر من مساء الأحد آليات حوثية قرب مدينة تعز .
+# text = واستهدف مسلحون من المقاومة في ساعة متأخرة من ليل الأحد آليات حوثية قرب مدينة تعز .
 1-2 واستهدف _ _ _ _ _ _ _ _
 1 و و CCONJ _ _ 2 cc _ _
 2 استهدف استهدف VERB _ _ 0 root _ _
@@ -320,10 +320,10 @@ def test_a_groups_adjective_on_what_is_hit_names_the_target(conllu_doc, event_ro
 4 من من ADP _ _ 5 case _ _
 5 المقاومة مقاومة NOUN _ _ 3 nmod _ _
 6 في في ADP _ _ 7 case _ _
-7 وقت وقت NOUN _ _ 5 nmod _ _
-8 متأخر تأخر VERB _ _ 7 acl _ _
+7 ساعة ساعة NOUN _ _ 5 nmod _ _
+8 متأخرة تأخر VERB _ _ 7 acl _ _
 9 من من ADP _ _ 10 case _ _
-10 مساء مساء NOUN _ _ 8 nmod _ _
+10 ليل ليل NOUN _ _ 8 nmod _ _
 11 الأحد أحد NOUN _ _ 10 nmod _ _
 12 آليات آلية NOUN _ _ 10 nmod _ _
 13 حوثية حوثي NOUN _ _ 12 nmod _ _

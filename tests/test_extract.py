@@ -278,8 +278,8 @@ def test_extract_a_bare_head_the_gazetteer_knows_follows_the_full_name(rules, co
 
 
 def test_extract_a_title_before_a_name_keeps_its_own_body(rules, conllu_doc):
-    """After «الخارجية الأمريكية», the bare الخارجية of "وزير الخارجية وليد المعلم" is the
-    Syrian minister's own ministry: no short name of the State Department. Without a name
+    """After «الخارجية الأمريكية», the bare الخارجية of "وزير الخارجية أيمن الصفدي" is the
+    Jordanian minister's own ministry: no short name of the State Department. Without a name
     after it, the bare head still names the body (قالت الخارجية)."""
     doc = conllu_doc("""
 # text = أعلنت الخارجية الأمريكية موقفها .
@@ -289,12 +289,12 @@ def test_extract_a_title_before_a_name_keeps_its_own_body(rules, conllu_doc):
 4 موقفها موقف NOUN _ _ 1 obj _ _
 5 . . PUNCT _ _ 1 punct _ _
 
-# text = وقال وزير الخارجية وليد المعلم إن الموقف واضح .
+# text = وقال وزير الخارجية أيمن الصفدي إن الموقف واضح .
 1 وقال قال VERB _ _ 0 root _ _
 2 وزير وزير NOUN _ _ 1 nsubj _ _
 3 الخارجية خارجية NOUN _ _ 2 nmod _ _
-4 وليد وليد PROPN _ _ 2 appos _ ner=B-PER
-5 المعلم معلم PROPN _ _ 4 flat _ ner=E-PER
+4 أيمن أيمن PROPN _ _ 2 appos _ ner=B-PER
+5 الصفدي صفدي PROPN _ _ 4 flat _ ner=E-PER
 6 إن إن SCONJ _ _ 8 mark _ _
 7 الموقف موقف NOUN _ _ 8 nsubj _ _
 8 واضح واضح ADJ _ _ 1 ccomp _ _
@@ -313,7 +313,7 @@ def test_extract_a_title_before_a_name_keeps_its_own_body(rules, conllu_doc):
     ShortNames(rules)(state)
     got = [(m.sentence, m.text, state.actors[m.actor].cls) for m in state.mentions]
     assert (1, "الخارجية", "Organization") not in got, got
-    assert (1, "وليد المعلم", "Person") in got, got
+    assert (1, "أيمن الصفدي", "Person") in got, got
     assert (2, "الخارجية", "Organization") in got, got
 
 
@@ -395,57 +395,57 @@ def test_extract_a_place_name_takes_its_head_noun_and_adjacent_spans_join(rules,
 
 
 def test_extract_the_nationality_of_the_attacking_aircraft(rules, conllu_doc):
-    """"قصفت طائرات حربية تركية أهدافا لـ«داعش»": the nationality is the second word after the
+    """"قصفت طائرات حربية أردنية مخازن لـ«داعش»": the nationality is the second word after the
     subject (parsed under حربية), the targets' owner is the target, not the attacker, even
     where the parse hangs the object on the subject."""
     doc = conllu_doc("""
-# text = قصفت طائرات حربية تركية أهدافا لـ " داعش " في سوريا .
+# text = قصفت طائرات حربية أردنية مخازن لـ " داعش " في العراق .
 1 قصفت قصف VERB _ _ 0 root _ _
 2 طائرات طائرة NOUN _ _ 1 nsubj _ _
 3 حربية حربي NOUN _ _ 2 nmod _ _
-4 تركية تركي ADJ _ _ 3 amod _ _
-5 أهدافا هدف NOUN _ _ 3 nmod _ _
+4 أردنية أردني ADJ _ _ 3 amod _ _
+5 مخازن مخزن NOUN _ _ 3 nmod _ _
 6 لـ لـ X _ _ 5 nmod _ _
 7 " " PUNCT _ _ 8 punct _ _
 8 داعش داعش PROPN _ _ 5 nmod _ ner=S-ORG
 9 " " PUNCT _ _ 8 punct _ _
 10 في في ADP _ _ 11 case _ _
-11 سوريا سوريا PROPN _ _ 5 nmod _ ner=S-LOC
+11 العراق عراق PROPN _ _ 5 nmod _ ner=S-LOC
 12 . . PUNCT _ _ 1 punct _ _
 """)
     facts = rules.extract(doc)
     attacks = [{r: sorted(facts.actors[a].label_en for a in v) for r, v in e.roles.items()}
                for e in facts.events if e.type == "Attack"]
-    assert attacks == [{"agent": ["Turkey"], "target": ["Islamic State"], "location": ["Syria"]}], attacks
+    assert attacks == [{"agent": ["Jordan"], "target": ["Islamic State"], "location": ["Iraq"]}], attacks
 
 
 def test_extract_coordinated_titles_before_a_name_and_an_adjective_tagged_as_a_name(rules, conllu_doc):
-    """"مساعد وزير الخارجية الإيراني و كبير الخبراء النوويين عباس عراقجي": both titles are
-    the person's (no unnamed Iranian official), and النوويين, an adjective NER took for a
+    """"مساعد وزير الخارجية العماني و كبير الخبراء القانونيين سالم الحارثي": both titles are
+    the person's (no unnamed Omani official), and القانونيين, an adjective NER took for a
     name, names nobody and does not speak."""
     doc = conllu_doc("""
-# text = أكد مساعد وزير الخارجية الإيراني و كبير الخبراء النوويين عباس عراقجي أن المحادثات مثمرة .
-1 أكد أكد VERB _ _ 0 root _ _
+# text = وأوضح مساعد وزير الخارجية العماني و كبير الخبراء القانونيين سالم الحارثي أن المحادثات مثمرة .
+1 وأوضح أوضح VERB _ _ 0 root _ _
 2 مساعد مساعد NOUN _ _ 1 nsubj _ _
 3 وزير وزير NOUN _ _ 2 nmod _ _
 4 الخارجية خارجية NOUN _ _ 3 nmod _ _
-5 الإيراني إيراني ADJ _ _ 4 amod _ _
+5 العماني عماني ADJ _ _ 4 amod _ _
 6 و و CCONJ _ _ 7 cc _ _
 7 كبير كبير NOUN _ _ 3 conj _ _
 8 الخبراء خبير NOUN _ _ 7 nmod _ _
-9 النوويين نووي ADJ _ _ 8 amod _ ner=S-PER
-10 عباس عباس PROPN _ _ 8 nmod _ ner=B-PER
-11 عراقجي عراقجي PROPN _ _ 10 flat _ ner=E-PER
+9 القانونيين قانوني ADJ _ _ 8 amod _ ner=S-PER
+10 سالم سالم PROPN _ _ 8 nmod _ ner=B-PER
+11 الحارثي حارثي PROPN _ _ 10 flat _ ner=E-PER
 12 أن أن SCONJ _ _ 14 mark _ _
 13 المحادثات محادثة NOUN _ _ 14 nsubj _ _
 14 مثمرة مثمر ADJ _ _ 1 ccomp _ _
 15 . . PUNCT _ _ 1 punct _ _
 """)
     facts = rules.extract(doc)
-    assert [m.text for m in facts.mentions] == ["عباس عراقجي"], [m.text for m in facts.mentions]
-    assert [t.title for t in facts.titles] == ["مساعد وزير الخارجية الإيراني و كبير الخبراء النوويين"]
+    assert [m.text for m in facts.mentions] == ["سالم الحارثي"], [m.text for m in facts.mentions]
+    assert [t.title for t in facts.titles] == ["مساعد وزير الخارجية العماني و كبير الخبراء القانونيين"]
     said = [e for e in facts.events if e.type == "Statement"]
-    assert [[facts.actors[a].label_en for a in e.roles["speaker"]] for e in said] == [["Abbas Araghchi"]]
+    assert [[facts.actors[a].label_ar for a in e.roles["speaker"]] for e in said] == [["سالم الحارثي"]]
 
 
 def test_extract_an_imperative_of_saying_is_no_statement(rules, conllu_doc):

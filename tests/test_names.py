@@ -177,7 +177,7 @@ def test_names_a_capital_after_the_capital_noun_and_a_demonym_is_a_place(rules, 
 
 
 def test_names_the_leader_leads_the_nearest_actor_before_the_cue(rules, conllu_doc):
-    """"نفذها الجيش السوري أو قوات التحالف الذي تقوده الولايات المتحدة": the US leads the
+    """"نفذها الجيش السوري أو التحالف الدولي الذي تقوده الولايات المتحدة": the US leads the
     coalition, not the Syrian army named before it."""
     doc = conllu_doc("""
 # text = نفذها الجيش السوري أو التحالف الدولي الذي تقوده الولايات المتحدة .

@@ -104,7 +104,7 @@ def attacked_place(w) -> bool:  # noqa: ANN001 - a Word
 def _owned_after_subject(ctx: SentenceContext, subject: int, wid: int) -> bool:
     """Word ``wid``, after the subject's head and its first genitive, is a position, vehicle or
     fighters of someone's (lexicon ``attacked_things``) that the parse hung on the subject, with
-    no preposition or conjunction before it: in "قصفت طائرات التحالف مواقع للحوثيين" the
+    no preposition or conjunction before it: in "قصفت طائرات الجيش مواقع للمسلحين" the
     positions are the object, and their owner is no attacker."""
     s = ctx.sentence
     w, prev = s.word(wid), s.word(wid - 1)
@@ -127,7 +127,7 @@ def in_quantity_phrase(ctx: SentenceContext, wid: int) -> bool:
 
 def fronted_subject(ctx: SentenceContext, verb: int) -> list[int]:
     """The actor between a subordinator and its verb, by word order: the subject put first
-    in "أعلن المرصد أن الطيران الحربي السوري شن غارات" (the air force strikes), when the
+    in "أعلن المرصد أن الطيران الحربي الروسي شن غارات" (the air force strikes), when the
     parse hangs it elsewhere."""
     s = ctx.sentence
     idx = ctx.by_word.get(verb - 1)
@@ -203,7 +203,7 @@ def group_before(ctx: SentenceContext, trigger: int, rule: EventRule | None, win
 
 def conjuncts(ctx: SentenceContext, index: int) -> list[int]:
     """The mentions conjoined to mention ``index``: a conj on any of its words, as parsers
-    hang "وقوات صالح" on the last word of "المتمردون الحوثيون وقوات صالح"."""
+    hang "وقوات الحكومة" on the last word of "المسلحون الأكراد وقوات الحكومة"."""
     words = set(ctx.mentions[index].words)
     out = []
     for w in ctx.sentence.words:
@@ -235,14 +235,14 @@ def s_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
                 continue  # the noun trigger itself, parsed as its verb's subject
             if child.id > gov and any(s.word(w).norm in SUBORDINATORS or s.word(w).norm in CLAUSE_LINKS
                                       for w in range(gov + 1, child.id)):
-                continue  # "قال الجمهوريون إن مفاوضي طهران …", "… لكن فرانك": another clause's subject
+                continue  # "قال الديمقراطيون إن مفاوضي موسكو …", "… لكن فرانك": another clause's subject
             # A subject takes no preposition: in "قال الخزرجي لـ«الشرق الأوسط»" the paper is addressed.
             if child.deprel.startswith(("nsubj", "csubj")) and child.id < gov and child.upos == "NOUN" \
                     and child.id not in ctx.by_word and clitics.indefinite_accusative(child.text, child.norm):
                 continue  # an accusative is no subject: "وردا على أسئلة الوكالة، قال مسؤول"
             if child.deprel.startswith(("nsubj", "csubj")) and first and not any(
                     c.deprel == "case" for c in s.children(child.id)):
-                # A relative pronoun parsed as a subject (الاتفاق الذي توصلت إليه إيران) leaves
+                # A relative pronoun parsed as a subject (الاتفاق الذي توصلت إليه تركيا) leaves
                 # the verb its real subject.
                 first = child.upos == "PRON" or child.norm in RELATIVES
                 # The subject and the names inside its title phrase, not its clauses.
@@ -372,8 +372,8 @@ def _clause_words(ctx: SentenceContext, trigger: int, back: int = 12, ahead: int
     conjunction ("تفجير في حلب، ومقتل جندي"); ahead to the same or an opening quotation."""
     s = ctx.sentence
     t = s.word(trigger)
-    # The verb the trigger's phrase is the subject of carries it too: "ست غارات شنت في سورية
-    # بينها أربع قرب مدينة كوباني" (ست heads غارات and is شنت's subject).
+    # The verb the trigger's phrase is the subject of carries it too: "سبع غارات شنت في العراق
+    # بينها ثلاث قرب مدينة الموصل" (سبع heads غارات and is شنت's subject).
     carriers = {t.head} | ({s.word(t.head).head} if t.head and s.word(t.head).deprel.startswith("nsubj") else set())
 
     def stops(wid: int) -> bool:
@@ -412,7 +412,7 @@ def _witness_verb(ctx: SentenceContext, trigger: int):
     verb = s.word(t.head) if t.head else None
     if verb_in(verb, WITNESS, tagged=True) and verb.id < trigger:
         return verb
-    counted = 0  # words in brackets do not count: "شهدت المدينة ظهر السبت (أمس) تفجير …"
+    counted = 0  # words in brackets do not count: "شهدت البلدة ظهر الأحد (أمس) انفجار …"
     for wid in range(trigger - 1, 0, -1):
         w = s.word(wid)
         counted += w.text not in "()" and not _in_brackets(s, wid)
@@ -455,7 +455,7 @@ def s_witness(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
 
 def s_relative(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
     """The subject of a carrying verb (the rule's ``governors``) in a relative clause on a noun
-    trigger: "الغارات التي تشنها طائرات التحالف", "الهجوم الذي نفذه التنظيم". By the parse (an
+    trigger: "الضربات التي تنفذها طائرات الجيش", "الهجوم الذي نفذه التنظيم". By the parse (an
     acl child of the trigger), else by word order: a relative pronoun within three words after
     the trigger, a governing verb right after it, and the actors that follow the verb."""
     s = ctx.sentence

@@ -185,7 +185,7 @@ class SentenceContext:
                 return None if self.partitive(wid) else w.norm
             if w.text in QUOTE_MARKS:  # لـ«الشرق الأوسط»
                 continue
-            if w.norm in PLACE_NOUNS or w.norm in WHOLE_NOUNS:  # في مدينة حلب, على مجمل منطقة القلمون
+            if w.norm in PLACE_NOUNS or w.norm in WHOLE_NOUNS:  # في مدينة حلب, على مجمل منطقة الساحل
                 continue
             stem = next((v for v in proclitic_variants(w.norm)[1:] if v in PLACE_NOUNS), None)
             if stem is not None and len(w.norm) > len(stem) and w.norm.endswith(stem) \
@@ -233,7 +233,7 @@ class SentenceContext:
         s = self.sentence
         if wid <= 1 or s.word(wid).norm != PARTITIVE_OF:
             return False
-        before = s.word(wid - 1)  # a quantity noun or a number: عشرات من, تسعة من جنود الجيش
+        before = s.word(wid - 1)  # a quantity noun or a number: عشرات من, خمسة من جنود الجيش
         # (the whole token too: the tokenizer may split وفد into و + فد)
         return before.norm in PARTITIVES or s.tokens[before.token].norm in PARTITIVES or before.upos == "NUM"
 

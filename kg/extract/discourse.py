@@ -224,7 +224,7 @@ def same_happening(discourse: Discourse, sentence: int, ctx: SentenceContext, tr
 
 def attends(ctx: SentenceContext, trigger: int) -> bool:
     """The nearest verb before the trigger, within four words, is one of attending (lexicon
-    ``attend_verbs``): "وحضر جانبا من اللقاء …"."""
+    ``attend_verbs``): "وحضر جزءا من اللقاء …"."""
     for w in range(trigger - 1, max(0, trigger - 5), -1):
         word = ctx.sentence.word(w)
         if clitics.strip_conjunction(word.norm) in ATTEND or word.norm in ATTEND:
@@ -340,7 +340,7 @@ def carried_date(discourse: Discourse, ctx: SentenceContext, event: Event) -> Ti
 def incident_date(discourse: Discourse, sent: SentenceState) -> None:
     """A sentence with no event of its own that dates "هذه الحادثة" (lexicon
     ``incident_nouns`` after a demonstrative) dates the last attack, told at most
-    :data:`AGENT_REACH` sentences before and undated: "وقالت إن هذه الحادثة وقعت يوم 17 يوليو"."""
+    :data:`AGENT_REACH` sentences before and undated: "وقالت إن هذا الحادث وقع يوم 9 مارس"."""
     last = discourse.last_event.get("Attack")
     if sent.events or not sent.dates or last is None or last[1].date is not None \
             or not 0 < sent.source.sentence - last[0] <= AGENT_REACH:

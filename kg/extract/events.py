@@ -158,7 +158,7 @@ class Events(SentenceStep):
             for actor in discourse.last_pair:
                 event.add_role(dual_role, actor)
         # A dropped subject goes on with the actor the article is about, before word order can
-        # take a name the verb follows ("… الكويت وقطر والعراق، وشدد على …": Iraq says nothing).
+        # take a name the verb follows ("… الأردن ومصر والعراق، وشدد على …": Iraq says nothing).
         if rule.continues and rule.continues not in event.roles \
                 and dropped_subject(ctx, trigger, rule.continues in ("speaker", "agent")):
             # The subject of an earlier verb of the sentence ("ولم يتوقف الوزير عند هذا الحد بل

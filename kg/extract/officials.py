@@ -32,9 +32,9 @@ class Officials(SentenceStep):
     @staticmethod
     def _name_follows(sent: Sentence, dem: int, person_words: set[int]) -> bool:
         """A person's name ends the title after its demonym: right after it (room for a split
-        first name), past an envoy's place ("المبعوث الأمريكي الجديد إلى اليمن جون هارلو") or
-        past a second title joined by و ("مساعد وزير الخارجية الإيراني وكبير المفاوضين حسن
-        فرهادي")."""
+        first name), past an envoy's place ("المبعوث البريطاني الجديد إلى اليمن جون هارلو") or
+        past a second title joined by و ("نائب وزير الخارجية التركي وكبير المفاوضين سليم
+        أوزدمير")."""
         longer = False
         for wid in range(dem + 1, min(len(sent.words), dem + 8) + 1):
             w = sent.word(wid)
@@ -83,9 +83,9 @@ NAME_AFTER_TITLE = 6  # words from the title to the name (room for an envoy's pl
 
 
 def _named_next(state: ArticleState, sent: Sentence, ids: tuple[int, ...]) -> str | None:
-    """The person the same title names in the next sentences: a headline's "المبعوث الأميركي
-    الجديد أكد …" is the "المبعوث الأميركي الجديد إلى اليمن جون هارلو" of the lede, not the
-    United States."""
+    """The person the same title names in the next sentences: a headline's "المبعوث البريطاني
+    الجديد أكد …" is the "المبعوث البريطاني الجديد إلى اليمن جون هارلو" of the lede, not the
+    United Kingdom."""
     words = [sent.word(i).norm for i in ids]
     for later in state.doc.sentences[sent.index + 1:sent.index + 1 + NAMED_NEXT_REACH]:
         persons = {w: m.actor for m in state.mentions if m.sentence == later.index

@@ -25,7 +25,7 @@ class Relations(SentenceStep):
                 if ctx.cls(si) not in rule.subject_classes:
                     continue
                 # Only the next mention: another one between them is the nearer subject
-                # ("الجيش السوري أو قوات التحالف الذي تقوده الولايات المتحدة").
+                # ("الجيش العراقي أو التحالف الدولي الذي تقوده الولايات المتحدة").
                 for oi in range(si + 1, min(si + 2, len(ctx.mentions))):
                     obj = ctx.mentions[oi]
                     if obj.start - subj.end > 80 or obj.actor == subj.actor:

@@ -84,7 +84,7 @@ def s_before(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list
     """Actors right before the trigger, back to the previous verb (SVO order, titles), unless
     the parse gives the verb a noun subject after it. A
     verb after أن/إن takes the whole noun phrase between them, however long: "أكدت مصادر أن
-    عشرات الحوثيين وقوات الرئيس المخلوع علي عبد الله صالح، فروا من …"."""
+    عشرات المسلحين ومقاتلي العشائر الموالية للحكومة، فروا من …"."""
     s = ctx.sentence
     window = 8
     if s.word(trigger).upos == "VERB":
@@ -173,14 +173,14 @@ def s_between(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
 def s_verb_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
     """For a noun trigger (قرارا، اتفاق): the subject of the nearest verb before it, by word
     order when the parse hangs the noun elsewhere; for a rule with ``governors``, only when
-    that verb is one ("شنت القوات الموالية للرئيس هجمات على …"). A governor the tagger took
+    that verb is one ("شنت القوات الموالية للحكومة هجمات على …"). A governor the tagger took
     for a noun counts when actors stand between it and the trigger ("وشن المسلحون هجمات",
     with وشن tagged NOUN); one with none is a verbal noun ("واصلت الطائرات شن غاراتها"), and
     the search goes on to the verb before it."""
     s = ctx.sentence
     if s.word(trigger).upos == "VERB" or relative_of_indefinite(ctx, trigger):
         return []  # a verb has its own subject: "…، كما أعلنت السلطات" is not قتل's subject
-    counted, depth = 0, 0  # words in brackets do not count: "في أواسط تموز (يوليو) الحالي"
+    counted, depth = 0, 0  # words in brackets do not count: "في أواخر آب (أغسطس) الماضي"
     for wid in range(trigger - 1, 0, -1):
         w = s.word(wid)
         depth += (w.text == ")") - (w.text == "(")

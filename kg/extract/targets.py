@@ -62,7 +62,7 @@ def s_object(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list
 
 
 def s_object_demonym(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[Entry]:
-    """A group's or nation's adjective on what a verb hits: "استهدف المسلحون في وقت متأخر من مساء
+    """A group's or nation's adjective on what a verb hits: "استهدف المسلحون في ساعة متأخرة من ليل
     الأحد آليات حوثية" (the Houthis are hit). The object is the verb's obj in the parse,
     else the first indefinite noun after the verb, within :data:`OBJECT_REACH` words, that
     no preposition governs and no name stands before; its adjective comes right after it (or

@@ -45,7 +45,7 @@ QUOTE_OPENERS, QUOTE_CLOSERS = "«\"“", "»\"”"
 
 def accusative(w: Word) -> bool:
     """An indefinite accusative noun (هجوما، قائدا), which no title phrase holds: in "شن
-    الفريق حفتر القائد العام للجيش هجوما" the title ends before the verb's object."""
+    الفريق الدباغ القائد العام للجيش هجوما" the title ends before the verb's object."""
     return w.upos in ("NOUN", "X", "ADJ") and clitics.indefinite_accusative(w.text, w.norm)
 
 
@@ -252,7 +252,7 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
     for idx in persons:
         first = ctx.mentions[idx].words[-1] + 1
         # A second title after a name with one before it is a definite head of its own: "الفريق
-        # خليفة حفتر القائد العام للجيش" (a rank, then an office).
+        # سالم الدباغ القائد العام للجيش" (a rank, then an office).
         # An official named by title and nationality is someone else (التقى الملك عبد الله الرئيس
         # الفرنسي).
         appointed = first <= n and appointed_as(s, ctx.mentions[idx].words[0], s.word(first), rule.heads)
