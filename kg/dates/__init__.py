@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from .expression import TimeExpression
 from .find import find_dates, publication_date
-from .tables import DATA_PATH, is_weekday, month_names, ordinal_day_words
+from .tables import DATA_PATH, is_time_frame, is_weekday, month_names, ordinal_day_words
 
-__all__ = ["DATA_PATH", "TimeExpression", "find_dates", "is_weekday", "month_names", "ordinal_day_words",
+__all__ = ["DATA_PATH", "TimeExpression", "find_dates", "is_time_frame", "is_weekday", "month_names", "ordinal_day_words",
            "publication_date"]

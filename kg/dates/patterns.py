@@ -47,6 +47,7 @@ def compile_grammar(t: _Tables) -> tuple[Patterns, re.Pattern[str], re.Pattern[s
     month = alt(s for family in t.month_spellings.values()
                 for spellings in family.values() for s in spellings)
     weekday = alt(s for ss in d["weekdays"].values() for s in ss)
+    tod = alt(d["times_of_day"])
     ordinal = alt(s for ss in d["ordinal_days"].values() for s in ss)
     rel = alt(s for ss in d["relative_words"].values() for s in ss)
     mod = alt(s for ss in d["modifiers"].values() for s in ss)
@@ -98,9 +99,10 @@ def compile_grammar(t: _Tables) -> tuple[Patterns, re.Pattern[str], re.Pattern[s
                   rf"\s*{comma}?\s*(?:{link}\s+)?(?P<y>[0-9]{{3,4}})(?![0-9])"
                   rf"(?:\s?{hsuf}(?!\w))?)"),
         ("hijri_year", rf"{b}(?P<x>(?:{year_kw}\s+)?(?P<y>[0-9]{{3,4}})\s?{hsuf}(?!\w))"),
-        ("relday", rf"{b}(?P<x>(?P<rd>{alt(d['relative_days'])})(?!\w)"
+        # "ليلة الجمعة", "صباح أمس": a part of the day before a weekday or relative day.
+        ("relday", rf"{b}(?P<x>(?:(?P<tod>{tod})\s+)?(?P<rd>{alt(d['relative_days'])})(?!\w)"
                    rf"(?:\s*{comma}?\s*(?P<wd>{weekday})(?!\w))?)"),
-        ("weekday", rf"{b}(?P<x>(?:(?P<yawm>{day_word})\s+)?(?P<wd>{weekday})(?!\w)"
+        ("weekday", rf"{b}(?P<x>(?:(?P<tod>{tod})\s+)?(?:(?P<yawm>{day_word})\s+)?(?P<wd>{weekday})(?!\w)"
                     rf"(?:\s+(?P<rel>{rel})(?!\w))?)"),
         ("period", rf"{b}(?P<x>(?:(?P<mod>{mod})\s+)?(?:(?P<this>{alt(d['this_words'])})\s+)?"
                    rf"(?P<unit>{alt(t.unit_of)})(?!\w)(?:\s+(?P<rel>{rel})(?!\w))?)"),

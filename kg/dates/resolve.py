@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from ..lang.ar.clitics import strip_conjunction
+from ..lang.ar.clitics import proclitic_variants, strip_conjunction
 from .calendars import (
     _add_days,
     _add_months,
@@ -219,12 +219,16 @@ def _h_relday(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
     t = c.tables
     offset = t.relday_of[_key(m.group("rd"))]
     said = m.group("wd")
-    if offset == 0 and not said:
+    kind = _kind(m)
+    if offset == 0 and not said and kind == "DATE":
         following = c.folded.text[m.end("x"):].split(None, 1)
         if following and re.sub(r"\W", "", following[0]) in t.not_today:
             return None
+        before = c.folded.text[:m.start()].split()[-1:]
+        if before and any(v in t.not_today_before for v in proclitic_variants(re.sub(r"\W", "", before[0]))):
+            return None  # "لصحيفة اليوم": the newspaper; "في ذلك اليوم": a day told before
     if c.anchor is None:
-        return c.expr(m, None, "day", relative=True)
+        return c.expr(m, None, "day", relative=True, kind=kind)
     if offset == 0 and said:
         # "اليوم الأربعاء": the Wednesday on or before publication (articles
         # are often dated the day after the event).
@@ -232,22 +236,29 @@ def _h_relday(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
         date = _add_days(c.anchor, -((c.anchor.weekday() - wanted) % 7))
         if date is None:
             return c.beyond(m, "day")
-        return c.expr(m, date.isoformat(), "day", (date, date), relative=True)
+        return c.expr(m, date.isoformat(), "day", (date, date), relative=True, kind=kind)
     date = _add_days(c.anchor, offset)
     if date is None:
         return c.beyond(m, "day")
     note = _weekday_note(date, m, "wd", c)
     if note:
         # The text contradicts itself; report rather than guess which is right.
-        return c.expr(m, None, "day", relative=True, note=note)
-    return c.expr(m, date.isoformat(), "day", (date, date), relative=True)
+        return c.expr(m, None, "day", relative=True, note=note, kind=kind)
+    return c.expr(m, date.isoformat(), "day", (date, date), relative=True, kind=kind)
+
+
+def _kind(m: re.Match[str]) -> str:
+    """TIME for a part of a day ("مساء الاثنين", "فجر اليوم": TimeML TIME), else DATE; the
+    value is the day either way."""
+    return "TIME" if _g(m, "tod") else "DATE"
 
 
 def _h_weekday(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
     t = c.tables
     wanted = t.weekday_of[_key(m.group("wd"))]
     rel = t.rel_of[_key(m.group("rel"))] if m.group("rel") else None
-    if _key(m.group("wd")) in t.ambiguous_weekdays and not (m.group("yawm") or rel):
+    kind = _kind(m)
+    if _key(m.group("wd")) in t.ambiguous_weekdays and not (m.group("yawm") or rel or kind == "TIME"):
         before = [re.sub(r"\W", "", w) for w in c.folded.text[:m.start("x")].split()[-2:]]
         # The context is one word ("مساء") or two ("متأخر من"); its first word
         # may carry the conjunction.
@@ -260,7 +271,7 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
     if following and re.sub(r"\W", "", following[0]) in t.not_weekday_after:
         return None  # "الأحد عشر" is "the eleven"
     if c.anchor is None:
-        return c.expr(m, None, "day", relative=True)
+        return c.expr(m, None, "day", relative=True, kind=kind)
     back = (c.anchor.weekday() - wanted) % 7
     if rel == "past":
         date = _add_days(c.anchor, -(back or 7))
@@ -272,7 +283,7 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> TimeExpression | None:
         date = _add_days(c.anchor, -back)
     if date is None:
         return c.beyond(m, "day")
-    return c.expr(m, date.isoformat(), "day", (date, date), relative=True)
+    return c.expr(m, date.isoformat(), "day", (date, date), relative=True, kind=kind)
 
 
 def _h_period(m: re.Match[str], c: _Ctx) -> TimeExpression | None:

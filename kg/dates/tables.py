@@ -21,8 +21,8 @@ class _Tables:
 
     REQUIRED = (
         "months", "ambiguous_months", "weekdays", "ambiguous_weekdays",
-        "weekday_context_before", "not_weekday_after", "ordinal_days", "relative_days",
-        "not_today_after",
+        "weekday_context_before", "not_weekday_after", "times_of_day", "time_frames", "ordinal_days",
+        "relative_days", "not_today_before", "not_today_after",
         "relative_words", "relative_units", "this_words", "modifiers", "modifier_ranges",
         "year_keywords", "year_prepositions", "year_suffixes", "month_year_links",
         "year_list_links", "bracket_year_range", "numeric_hijri_years", "year_range", "count_words",
@@ -52,6 +52,8 @@ class _Tables:
         self.ordinal_of = {_key(s): int(n) for n, ss in data["ordinal_days"].items() for s in ss}
         self.relday_of = {_key(s): int(n) for s, n in data["relative_days"].items()}
         self.not_today = {_key(s) for s in data["not_today_after"]}
+        self.not_today_before = {_key(s) for s in data["not_today_before"]}
+        self.time_frames = {_key(s) for s in data["time_frames"]}
         self.rel_of = {_key(s): kind for kind, ss in data["relative_words"].items() for s in ss}
         self.unit_of = {_key(s): unit for unit, ss in data["relative_units"].items() for s in ss}
         self.mod_of = {_key(s): kind for kind, ss in data["modifiers"].items() for s in ss}
@@ -125,3 +127,12 @@ def is_weekday(form: str) -> bool:
     (True, False, False)
     """
     return _key(form) in _tables().weekday_of
+
+
+def is_time_frame(form: str) -> bool:
+    """``form`` frames a time ("متأخر" of "في وقت متأخر من الاثنين").
+
+    >>> is_time_frame("متأخرة"), is_time_frame("قصفت")
+    (True, False)
+    """
+    return _key(form) in _tables().time_frames

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..dates import TimeExpression, find_dates, publication_date
 from ..document import Word
 from ..lang.ar import clitics, normalize_ar
+from .clause_dates import clause_rank
 from .context import COMMAS, SentenceContext
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
 
@@ -45,7 +46,9 @@ class SentenceDates(SentenceStep):
 def nearest_date(text: str, ctx: SentenceContext, tword: Word, dates: list[TimeExpression],
                  since: set[str]) -> TimeExpression | None:
     """The nearest date of the sentence that is not in brackets and lies on the trigger's
-    side of any quotation (a date inside a quotation dates what was said, not the saying).
+    side of any quotation (a date inside a quotation dates what was said, not the saying);
+    one that hangs on the trigger's own clause comes first, and one of a clause below the
+    trigger's verb does not date it (:func:`.clause_dates.clause_rank`).
     Brackets are counted within the sentence: one left open by a typo earlier in the
     article ("تموز (يوليو9") does not put every later date in brackets."""
     side, start = ctx.quote_of.get(tword.id), ctx.sentence.start
@@ -53,9 +56,12 @@ def nearest_date(text: str, ctx: SentenceContext, tword: Word, dates: list[TimeE
               and text.count("(", start, d.start) <= text.count(")", start, d.start)
               and ctx.side_of_span(d.start, d.end) == side
               and dates_event(text, ctx, tword, d, since)]
-    if not usable:
+    # A date of the trigger's own clause first (:mod:`.clause_dates`), then the nearest.
+    ranked = [(rank, d) for d in usable if (rank := clause_rank(ctx.sentence, tword.id, d)) is not None]
+    if not ranked:
         return None
-    return min(usable, key=lambda d: (min(abs(d.start - tword.end), abs(d.end - tword.start)), d.start))
+    return min(ranked, key=lambda r: (r[0], min(abs(r[1].start - tword.end), abs(r[1].end - tword.start)),
+                                      r[1].start))[1]
 
 
 def dates_event(text: str, ctx: SentenceContext, tword: Word, d: TimeExpression, since: set[str]) -> bool:
@@ -75,7 +81,7 @@ def dates_event(text: str, ctx: SentenceContext, tword: Word, d: TimeExpression,
     span = ctx.relative_span(first)
     if span is not None and not span[0] <= tword.id <= span[1]:
         return False
-    if normalize_ar(d.text).startswith(LAM):
+    if d.kind == "DATE" and normalize_ar(d.text).startswith(LAM):  # not ليلة of "ليلة الجمعة" (TIME)
         between = range(tword.id + 1, first)
         return tword.upos != "VERB" and tword.id < first and first - tword.id <= 8 and not any(
             s.word(w).upos == "VERB" or s.word(w).text in COMMAS for w in between)
