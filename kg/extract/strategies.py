@@ -10,7 +10,8 @@ verb-first.
 
 To add a strategy: write ``def s_name(ctx, trigger, rule) -> list[int]`` here
 (or in :mod:`.clauses`, for one that reads the whole clause, :mod:`.speakers`, for
-who speaks, or :mod:`.targets`, for who hits and who is hit) with a docstring
+who speaks, :mod:`.targets`, for who hits and who is hit, or :mod:`.casualties`, for
+the killed and wounded of an attack) with a docstring
 naming the construction and an example, register it in :data:`STRATEGIES`, and
 use it in a rule with a roles example.
 """
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..gazetteer import Entry
 from ..lang.ar import clitics, lexicon, normalize_ar
+from .casualties import s_casualties
 from .clauses import (SUBORDINATORS, attacked_place, conjuncts, fronted_subject, group_after, group_before,
                       in_quantity_phrase, relative_of_indefinite, s_gathered, s_places, s_relative, s_subject, s_witness,
                       time_of_day)
@@ -341,6 +343,7 @@ STRATEGIES: dict[str, Strategy] = {s.name: s for s in (
     Strategy("possessor", s_possessor),
     Strategy("by", s_by),
     Strategy("undergoer", s_undergoer),
+    Strategy("casualties", s_casualties),
     Strategy("between", s_between),
     Strategy("places", s_places),
     Strategy("witness", s_witness),
