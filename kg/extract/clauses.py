@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..dates import is_weekday
 from ..lang.ar import clitics, lexicon, proclitic_variants, strip_article
 from .context import PARTITIVE_OF, QUOTE_MARKS, SentenceContext, opens_quotation
+from .coordination import conjuncts
 from .names import outlet_noun
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -198,18 +199,6 @@ def group_before(ctx: SentenceContext, trigger: int, rule: EventRule | None, win
         if w.upos == "ADP" and len(s.tokens[w.token].words) == 1 and wid == trigger - 1 \
                 and t.head and s.word(t.head).upos in ("NOUN", "PROPN", "X") and t.head < wid:
             break
-    return out
-
-
-def conjuncts(ctx: SentenceContext, index: int) -> list[int]:
-    """The mentions conjoined to mention ``index``: a conj on any of its words, as parsers
-    hang "وقوات الحكومة" on the last word of "المسلحون الأكراد وقوات الحكومة"."""
-    words = set(ctx.mentions[index].words)
-    out = []
-    for w in ctx.sentence.words:
-        if w.deprel.startswith("conj") and w.head in words and w.id in ctx.by_word \
-                and ctx.by_word[w.id] != index and ctx.by_word[w.id] not in out:
-            out.append(ctx.by_word[w.id])
     return out
 
 

@@ -10,15 +10,15 @@ verb-first.
 
 To add a strategy: write ``def s_name(ctx, trigger, rule) -> list[int]`` here
 (or in :mod:`.clauses`, for one that reads the whole clause, :mod:`.speakers`, for
-who speaks, :mod:`.targets`, for who hits and who is hit, or :mod:`.casualties`, for
-the killed and wounded of an attack) with a docstring
+who speaks, :mod:`.targets`, for who hits and who is hit, :mod:`.casualties`, for
+the killed and wounded of an attack, or :mod:`.coordination`, for verbs joined by و) with a docstring
 naming the construction and an example, register it in :data:`STRATEGIES`, and
 use it in a rule with a roles example.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..gazetteer import Entry
 from ..lang.ar import clitics, lexicon, normalize_ar
@@ -27,6 +27,7 @@ from .clauses import (SUBORDINATORS, attacked_place, conjuncts, fronted_subject,
                       in_quantity_phrase, relative_of_indefinite, s_gathered, s_places, s_relative, s_subject, s_witness,
                       time_of_day)
 from .context import COMMAS, SentenceContext, opens_quotation
+from .coordination import coordinated_adjectives, s_shared
 from .speakers import s_attributed, s_reported, s_source
 from .targets import (doer_genitive, patient_noun, s_by, s_genitive, s_object, s_object_demonym, s_possessor,
                       s_undergoer)
@@ -273,8 +274,17 @@ def s_demonym(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
         if s.word(wid).upos not in ("ADJ", "X", "NOUN") or wid in ctx.by_word:
             break
         near.add(wid)
+    return _demonyms(ctx, near)
+
+
+def _demonyms(ctx: SentenceContext, near: Iterable[int]) -> list[Entry]:
+    """The countries of the nationality adjectives at ``near`` and of the adjectives joined
+    to them by و (:func:`.coordination.coordinated_adjectives`: غارات أمريكية وبريطانية)."""
+    s = ctx.sentence
+    words = {w for w in near if w <= len(s.words) and w not in ctx.by_word}
     out: list[Entry] = []
-    for wid in sorted(near):
+    for wid in sorted(words | {c for w in words if ctx.gazetteer.demonym(s.word(w).text) is not None
+                               for c in coordinated_adjectives(ctx, w)}):
         entry = ctx.gazetteer.demonym(s.word(wid).text)
         if entry is not None and entry.iri not in {e.iri for e in out}:
             out.append(entry)
@@ -305,12 +315,7 @@ def s_subject_demonym(ctx: SentenceContext, trigger: int, rule: EventRule | None
         while wid < min(len(s.words), subj.id + 3) and wid not in ctx.by_word and s.word(wid).upos in ("ADJ", "NOUN"):
             wid += 1
             near.append(wid)
-        for wid in sorted(set(near)):
-            if wid > len(s.words) or wid in ctx.by_word:
-                continue
-            entry = ctx.gazetteer.demonym(s.word(wid).text)
-            if entry is not None and entry.iri not in {e.iri for e in out}:
-                out.append(entry)
+        out.extend(e for e in _demonyms(ctx, near) if e.iri not in {o.iri for o in out})
     return out
 
 
@@ -349,6 +354,7 @@ STRATEGIES: dict[str, Strategy] = {s.name: s for s in (
     Strategy("witness", s_witness),
     Strategy("relative", s_relative),
     Strategy("gathered", s_gathered),
+    Strategy("shared", s_shared),
     Strategy("prep", s_prep, takes_argument=True),
     Strategy("demonym", s_demonym, gives="actors"),
     Strategy("subject_demonym", s_subject_demonym, gives="actors"),

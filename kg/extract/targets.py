@@ -12,6 +12,7 @@ from ..gazetteer import Entry
 from .clauses import (RELATIVES, SUBORDINATORS, TIMES_OF_DAY, attacked_thing, conjuncts, group_after, is_free,
                       s_subject, verb_in, word_in)
 from .context import QUOTE_MARKS, SentenceContext
+from .coordination import coordinated_adjectives
 
 OBJECT_REACH = 10  # words after a verb in which word order looks for its object
 
@@ -97,8 +98,12 @@ def s_object_demonym(ctx: SentenceContext, trigger: int, rule: EventRule | None)
             if wid > len(s.words) or wid in ctx.by_word:
                 break
             entry = ctx.gazetteer.demonym(s.word(wid).text)
-            if entry is not None and entry.iri not in {e.iri for e in out}:
-                out.append(entry)
+            if entry is not None:
+                # and the nationalities joined to it (آليات سورية وإيرانية)
+                for e in [entry, *filter(None, (ctx.gazetteer.demonym(s.word(c).text)
+                                                for c in coordinated_adjectives(ctx, wid)))]:
+                    if e.iri not in {o.iri for o in out}:
+                        out.append(e)
                 break
     return out
 
