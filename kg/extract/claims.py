@@ -87,7 +87,7 @@ def _negated(ctx: SentenceContext, wid: int) -> bool:
 def _object_pronoun(s, verb: int) -> bool:  # noqa: ANN001
     """The verb's token carries an object pronoun (تبناه، تبنته)."""
     return any(s.word(w).upos == "PRON" for w in s.tokens[s.word(verb).token].words if w > verb) \
-        or _form(s, s.word(verb)).endswith(("اه", "ته", "تها", "اها"))
+        or bool(clitics.pronoun_suffix_stems(_form(s, s.word(verb)), 2))
 
 
 def _after(ctx: SentenceContext, start: int, adopt: bool) -> tuple[int | None, bool]:
