@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..document import Document
 from ..errors import RuleError
 from ..facts import ArticleFacts, SourceRef
+from .claims import Claims
 from .context import BuildContext
 from .dating import FindDates, SentenceDates
 from .descriptors import Descriptors, MainCity
@@ -35,7 +36,7 @@ STEPS: tuple[type[Step], ...] = (
     ResolveMentions, FindDates, DropNonMentions, NationalBodies, GenericActors, Descriptors, ShortNames, HonorificPronouns,
     MainCity, PruneActors,
     # sentence
-    Officials, BuildContext, SentenceDates, TroopCounts, Titles, Relations, Events, Forces, CarryDate,
+    Officials, BuildContext, SentenceDates, TroopCounts, Titles, Relations, Events, Claims, Forces, CarryDate,
 )
 
 

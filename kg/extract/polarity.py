@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..facts import Event
 from ..lang.ar import clitics
+from .claims import disclaimed
 from .context import SentenceContext
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,5 +100,9 @@ def polarity_modality(ctx: SentenceContext, trigger: int, event: Event, cues: Cu
     # A condition (إذا، لو) nearer than a future particle ("ستتسع إذا هاجم") makes it possible.
     if event.polarity is None and event.type != "Statement" and _denied(ctx, trigger, cues):
         event.polarity = "Negative"
+    # A responsibility denied or not claimed is not the attack's: "نفت الحركة مسؤوليتها عن
+    # الهجوم", "لم تعلن أي جهة مسؤوليتها عن الهجوم" (the attack happened).
+    if event.polarity == "Negative" and disclaimed(ctx, trigger):
+        event.polarity = None
     if event.modality in (None, "future") and _conditional(ctx, trigger, cues):
         event.modality = "possible"

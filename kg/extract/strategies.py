@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from ..gazetteer import Entry
 from ..lang.ar import clitics, lexicon, normalize_ar
 from .casualties import s_casualties
+from .claims import s_claimed
 from .clauses import (SUBORDINATORS, attacked_place, conjuncts, fronted_subject, group_after, group_before,
                       in_quantity_phrase, relative_of_indefinite, s_gathered, s_places, s_relative, s_subject, s_witness,
                       time_of_day)
@@ -333,6 +334,7 @@ class Strategy:
 
 STRATEGIES: dict[str, Strategy] = {s.name: s for s in (
     Strategy("counterpart", s_counterpart),
+    Strategy("claimed", s_claimed),
     Strategy("attributed", s_attributed),
     Strategy("reported", s_reported),
     Strategy("source", s_source),
