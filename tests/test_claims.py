@@ -256,3 +256,57 @@ def test_a_claim_that_names_no_attack_leaves_an_attack_with_another_attacker_alo
 """)
     (roles,) = event_roles(doc, "Attack")
     assert roles["agent"] == ["United States"]
+
+
+def test_tabanna_split_from_its_conjunction_claims_the_operation_past_a_quoted_group_name(conllu_doc, event_roles):
+    """"، وتبنّى تنظيم «داعش» العملية": تبنى split off و still opens its token, and the group
+    noun before the quoted name (تنظيم) is the name's head, not what is claimed."""
+    doc = conllu_doc("""
+# text = وهاجم مسلحون حاجزا للشرطة، وتبنّى تنظيم «داعش» العملية الإرهابية.
+1-2 وهاجم _ _ _ _ _ _ _ _
+1 و وَ CCONJ _ _ 2 cc _ _
+2 هاجم هَاجَم VERB _ _ 0 root _ _
+3 مسلحون مُسَلَّح NOUN _ _ 2 nsubj _ _
+4 حاجزا حَاجِز NOUN _ _ 2 obj _ _
+5-6 للشرطة _ _ _ _ _ _ _ _
+5 ل لِ ADP _ _ 6 case _ _
+6 الشرطة شُرطَة NOUN _ _ 4 nmod _ _
+7 ، ، PUNCT _ _ 2 punct _ _
+8-9 وتبنّى _ _ _ _ _ _ _ _
+8 و وَ CCONJ _ _ 9 cc _ _
+9 تبنّى تَبَنَّى VERB _ _ 2 conj _ _
+10 تنظيم تَنظِيم NOUN _ _ 9 obj _ _
+11 « « PUNCT _ _ 12 punct _ _
+12 داعش دَاعِش NOUN _ _ 10 nmod _ ner=S-ORG
+13 » » PUNCT _ _ 14 punct _ _
+14 العملية عَمَلِيَّة NOUN _ _ 12 nmod _ _
+15 الإرهابية إِرهَابِيّ ADJ _ _ 14 amod _ _
+16 . . PUNCT _ _ 2 punct _ _
+""")
+    attacks = event_roles(doc, "Attack")
+    assert ["Islamic State"] in [roles.get("agent") for roles in attacks], attacks
+
+
+def test_tabanna_tagged_as_a_noun_at_the_start_claims_past_an_evening_and_a_weekday(conllu_doc, event_roles):
+    """"وتبنى تنظيم «داعش» مساء الخميس عملية تفجير …": a tagger that takes وتبنى for a noun
+    still lets it claim when it opens the sentence, and the time before the object is no object."""
+    doc = conllu_doc("""
+# text = وتبنى تنظيم «داعش» مساء الخميس عملية تفجير سيارة مفخخة في مدينة عدن.
+1 وتبنى وَتِبَى NOUN _ _ 0 root _ _
+2 تنظيم تَنظِيم NOUN _ _ 1 nmod _ _
+3 « « PUNCT _ _ 4 punct _ _
+4 داعش دَاعِش NOUN _ _ 2 nmod _ ner=S-ORG
+5 » » PUNCT _ _ 4 punct _ _
+6 مساء مَسَاء NOUN _ _ 1 nmod _ _
+7 الخميس خَمِيس NOUN _ _ 6 nmod _ _
+8 عملية عَمَلِيَّة NOUN _ _ 6 nmod _ _
+9 تفجير تَفجِير NOUN _ _ 8 nmod _ _
+10 سيارة سَيَّارَة NOUN _ _ 9 nmod _ _
+11 مفخخة مُفَخَّخ ADJ _ _ 10 amod _ _
+12 في فِي ADP _ _ 14 case _ _
+13 مدينة مَدِينَة NOUN _ _ 9 nmod _ _
+14 عدن عَدَن NOUN _ _ 13 nmod _ ner=S-LOC
+15 . . PUNCT _ _ 1 punct _ _
+""")
+    agents = [roles.get("agent") for roles in event_roles(doc, "Attack")]
+    assert agents == [["Islamic State"]], event_roles(doc, "Attack")

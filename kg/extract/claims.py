@@ -27,9 +27,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..dates import is_weekday
 from ..lang.ar import clitics, lexicon
 from .clauses import RELATIVES, SUBORDINATORS, group_after, group_before, s_subject
-from .context import SentenceContext
+from .context import QUOTE_MARKS, SentenceContext
 from .steps import ArticleState, SentenceState, SentenceStep
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,6 +43,7 @@ CLAIM_PREPOSITIONS = lexicon.words("claim_prepositions")
 ADOPT_VERBS = lexicon.words("adopt_verbs")
 REFERENCES = lexicon.words("claim_references")
 TIMES = lexicon.words("times_of_day")
+TIME_AFTER = lexicon.words("time_after")
 STRATEGY = "claimed"
 NOUN_REACH = 8  # words back from a claim noun to its verb
 OBJECT_REACH = 6  # words from a claim noun (or تبنى) to what it claims
@@ -65,7 +67,8 @@ def _form(s, w) -> str:  # noqa: ANN001 - a Sentence and a Word
 
 
 def _first_of_token(s, w) -> bool:  # noqa: ANN001
-    return s.tokens[w.token].words[0] == w.id
+    """The word opens its token, past a conjunction split off it (و + تبنى)."""
+    return all(s.word(x).upos == "CCONJ" for x in s.tokens[w.token].words if x < w.id)
 
 
 def _is_claim_noun(s, w) -> bool:  # noqa: ANN001
@@ -73,8 +76,15 @@ def _is_claim_noun(s, w) -> bool:  # noqa: ANN001
 
 
 def _is_adopt_verb(s, w) -> bool:  # noqa: ANN001
-    return w.upos in ("VERB", "X", "AUX") and _first_of_token(s, w) and not _is_claim_noun(s, w) \
-        and bool(clitics.verb_stems(_form(s, w)) & ADOPT_VERBS)
+    """تبنى as a verb; also tagged as a noun when it opens a clause with و or ف ("، وتبنى
+    التنظيم الهجوم"), where the verbal noun تبني ("تبني المجلس للقرار") seldom stands."""
+    if not _first_of_token(s, w) or _is_claim_noun(s, w) or not clitics.verb_stems(_form(s, w)) & ADOPT_VERBS:
+        return False
+    if w.upos in ("VERB", "X", "AUX"):
+        return True
+    token = s.tokens[w.token].norm
+    opens = w.id == 1 or s.word(w.id - 1).upos == "PUNCT"
+    return w.upos == "NOUN" and opens and clitics.strip_conjunction(token) != token
 
 
 def _negated(ctx: SentenceContext, wid: int) -> bool:
@@ -112,10 +122,12 @@ def _after(ctx: SentenceContext, start: int, adopt: bool) -> tuple[int | None, b
             skip_noun = False
             continue
         if w.upos in ("NOUN", "X", "PROPN"):
-            if w.norm in TIMES:  # "تبنى التنظيم أمس الهجوم"
-                continue
+            if w.norm in TIMES or w.norm in TIME_AFTER or is_weekday(w.norm):
+                continue  # "تبنى التنظيم أمس الهجوم", "تبنى التنظيم مساء الخميس الهجوم"
             if skip_noun:
                 skip_noun = False
+                continue
+            if _heads_name(ctx, wid):  # "تبنى تنظيم «داعش» الهجوم": the name's head noun
                 continue
             if adopt:
                 return wid, False
@@ -123,6 +135,16 @@ def _after(ctx: SentenceContext, start: int, adopt: bool) -> tuple[int | None, b
         if w.upos not in ("ADV", "ADJ", "PART", "NUM", "PUNCT"):
             return None, False
     return None, False
+
+
+def _heads_name(ctx: SentenceContext, wid: int) -> bool:
+    """Word ``wid`` is a noun right before a name, past quote marks: the head of the claimer's
+    name outside its mention ("تنظيم «داعش»", "حركة «الشباب»"), not what is claimed."""
+    s = ctx.sentence
+    nxt = wid + 1
+    while nxt <= len(s.words) and s.word(nxt).upos == "PUNCT" and s.word(nxt).norm in QUOTE_MARKS:
+        nxt += 1
+    return nxt <= len(s.words) and nxt in ctx.by_word and ctx.mentions[ctx.by_word[nxt]].words[0] == nxt
 
 
 def claims(ctx: SentenceContext) -> list[Claim]:
