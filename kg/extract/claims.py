@@ -239,9 +239,12 @@ def disclaimed(ctx: SentenceContext, trigger: int) -> bool:
     return False
 
 
-def _position(ctx: SentenceContext, event: Event) -> int:
-    """The word of the event's trigger in the sentence (0 when not found)."""
-    return next((w.id for w in ctx.sentence.words if w.text == event.trigger), 0)
+def _position(sent: SentenceState, event: Event) -> int:
+    """The word of the event's trigger in the sentence (0 when not found): the word the
+    events step found it at, not the first word of the same form ("قتل … وتبنى … وقتل")."""
+    if id(event) in sent.triggers:
+        return sent.triggers[id(event)]
+    return next((w.id for w in sent.ctx.sentence.words if w.text == event.trigger), 0)
 
 
 class Claims(SentenceStep):
@@ -269,7 +272,7 @@ class Claims(SentenceStep):
                 continue
             if claim.claimed is not None and _form(ctx.sentence, ctx.sentence.word(claim.claimed)) not in REFERENCES:
                 continue  # it names something else: "تبنى مجلس الأمن قرارا"
-            event = self._last(state, ctx, here, claim.verb)
+            event = self._last(state, sent, here, claim.verb)
             if event is None:
                 continue
             role = self.roles[event.type]
@@ -284,7 +287,7 @@ class Claims(SentenceStep):
                 for actor in picks:
                     event.add_role(role, actor)
 
-    def _last(self, state: ArticleState, ctx: SentenceContext, here: int, verb: int) -> Event | None:
+    def _last(self, state: ArticleState, sent: SentenceState, here: int, verb: int) -> Event | None:
         """The last event of a claimed class told before the claim: earlier in the sentence,
         or at most :data:`CLAIM_REACH` sentences back."""
         best, key = None, None
@@ -294,7 +297,7 @@ class Claims(SentenceStep):
             told = max([event.source.sentence, *(a.sentence for a in event.also)])
             pos = 0
             if told == here:
-                pos = _position(ctx, event) if event.source.sentence == here else 1  # retold here
+                pos = _position(sent, event) if event.source.sentence == here else 1  # retold here
                 if not 0 < pos < verb:
                     continue
             elif not 0 < here - told <= CLAIM_REACH:

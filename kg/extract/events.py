@@ -112,6 +112,7 @@ class Events(SentenceStep):
                         other.topic = earlier
         state.facts.events.extend(kept)
         sent.events = kept
+        sent.triggers = {id(e): triggers[id(e)][0] for e in kept}
 
     def _topics(self, state: ArticleState, merged: list[tuple[int, EventRule, Event]],
                 ctx: SentenceContext) -> set[int]:

@@ -86,6 +86,8 @@ class SentenceState:
     dates: list[TimeExpression] = field(default_factory=list)
     counts: list[TroopCount] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # id(event) -> the word of its (first) trigger, for the events of this sentence
+    triggers: dict[int, int] = field(default_factory=dict)
 
 
 class Step:
