@@ -245,3 +245,18 @@ def test_institutions_section_errors_are_coded(tmp_path, change, code, words):
     with pytest.raises(RuleError) as err:
         load_generic_actors(_write(tmp_path, change))
     assert err.value.code == code and words in str(err.value), str(err.value)
+
+
+def test_institutions_a_definite_noun_ends_the_chain(rules, conllu_doc):
+    """"أعلنت هيئة الأركان العامة مقتل جنديين": the parse hangs the object on the phrase; a bare
+    noun after a definite one is no genitive."""
+    doc = conllu_doc(to_conllu("""
+        1 أعلنت أعلن VERB 0 root
+        2 هيئة هيئة NOUN 1 nsubj
+        3 الأركان ركن NOUN 2 nmod
+        4 العامة عام ADJ 3 amod
+        5 مقتل مقتل NOUN 3 nmod
+        6 جنديين جندي NOUN 5 nmod
+        7 . . PUNCT 1 punct"""))
+    facts = rules.extract(doc)
+    assert [facts.actors[m.actor].label_ar for m in facts.mentions] == ["هيئة الأركان العامة"]

@@ -53,7 +53,7 @@ class Institutions(ArticleStep):
     Organization mentions and actors."""
 
     name = "institutions"
-    requires = frozenset({"actors", "mentions", "generic_actors"})
+    requires = frozenset({"actors", "mentions"})  # after generic_actors: their words are taken
     provides = frozenset({"institutions"})
 
     def __init__(self, rules) -> None:  # noqa: ANN001 - a RuleSet
@@ -178,13 +178,21 @@ class Institutions(ArticleStep):
                     inc.update(x.id for x in sent.children(c.id) if x.deprel == "case")
                     todo.append(c.id)
         out = [word.id]
-        while out[-1] + 1 in inc and len(out) < MAX_WORDS:
+        while out[-1] + 1 in inc and len(out) < MAX_WORDS and not self._after_definite(sent, out[-1] + 1, by_word):
             out.append(out[-1] + 1)
         # not into the middle of a mention
         m = by_word.get(out[-1])
         if m is not None and m.words[-1] > out[-1]:
             out = [i for i in out if i < m.words[0]] or [word.id]
         return out
+
+    @staticmethod
+    def _after_definite(sent: Sentence, wid: int, by_word: dict[int, Mention]) -> bool:
+        """A bare noun right after a definite word, however the parse hangs it, is no genitive: a
+        definite noun ends the chain (ولم تعلن وزارة الدفاع | حصيلة القتلى: the object)."""
+        w, prev = sent.word(wid), sent.word(wid - 1)
+        return w.upos == "NOUN" and wid not in by_word and not w.norm.startswith(clitics.ARTICLE) \
+            and prev.upos != "ADP" and normalize_ar(_first_form(sent, prev)).startswith(clitics.ARTICLE)
 
     def _by_order(self, sent: Sentence, last: int, by_word: dict[int, Mention]) -> int:
         """Definite nouns and adjectives right after ``last`` (up to a name, which ends it)."""
