@@ -188,11 +188,19 @@ class Institutions(ArticleStep):
 
     @staticmethod
     def _after_definite(sent: Sentence, wid: int, by_word: dict[int, Mention]) -> bool:
-        """A bare noun right after a definite word, however the parse hangs it, is no genitive: a
-        definite noun ends the chain (ولم تعلن وزارة الدفاع | حصيلة القتلى: the object)."""
+        """After a definite word or a name only a definite adjective or a prepositional phrase
+        goes on, however the parse hangs what follows: a definite noun ends the genitive chain
+        (ولم تعلن وزارة الدفاع | حصيلة القتلى, سجلت بعثة المراقبة الأوروبية | مرور …: the object),
+        and so does a name (المجلس العسكري في تعز | الميليشيات)."""
         w, prev = sent.word(wid), sent.word(wid - 1)
-        return w.upos == "NOUN" and wid not in by_word and not w.norm.startswith(clitics.ARTICLE) \
-            and prev.upos != "ADP" and normalize_ar(_first_form(sent, prev)).startswith(clitics.ARTICLE)
+        named = wid - 1 in by_word
+        if named and wid in by_word and by_word[wid] is not by_word[wid - 1]:
+            return True  # two names side by side: في تعز | الميليشيات الحوثية
+        if wid in by_word or w.upos == "ADP" or prev.upos == "ADP":
+            return False
+        if not named and not normalize_ar(_first_form(sent, prev)).startswith(clitics.ARTICLE):
+            return False
+        return (named and w.upos == "NOUN") or not normalize_ar(_first_form(sent, w)).startswith(clitics.ARTICLE)
 
     def _by_order(self, sent: Sentence, last: int, by_word: dict[int, Mention]) -> int:
         """Definite nouns and adjectives right after ``last`` (up to a name, which ends it)."""
