@@ -581,7 +581,7 @@ def test_extract_one_force_per_owner_and_count(conllu_doc):
 
 def test_extract_a_capital_after_a_place_noun_is_the_city(rules, conllu_doc):
     """"مجلس محافظة بغداد" is the Baghdad governorate's council: بغداد after محافظة is the
-    place, not the Iraqi government, and speaks for nobody."""
+    place, not the Iraqi government; the council speaks (kg/extract/institutions.py), not Iraq."""
     doc = conllu_doc("""
 # text = وأعلن مجلس محافظة بغداد رفضه القرار .
 1 وأعلن أعلن VERB _ _ 0 root _ _
@@ -593,5 +593,8 @@ def test_extract_a_capital_after_a_place_noun_is_the_city(rules, conllu_doc):
 7 . . PUNCT _ _ 1 punct _ _
 """)
     facts = rules.extract(doc)
-    assert [(m.text, facts.actors[m.actor].cls) for m in facts.mentions] == [("بغداد", "Place")]
-    assert not [e for e in facts.events if e.type == "Statement"]
+    assert [(m.text, facts.actors[m.actor].cls) for m in facts.mentions] == [("مجلس محافظة", "Organization"),
+                                                                              ("بغداد", "Place")]
+    council = facts.mentions[0].actor
+    assert facts.actors[council].label_ar == "مجلس محافظة بغداد"
+    assert [e.roles["speaker"] for e in facts.events if e.type == "Statement"] == [[council]]

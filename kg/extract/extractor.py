@@ -21,6 +21,7 @@ from .events import Events
 from .forces import Forces, TroopCounts
 from .generic import GenericActors
 from .honorifics import HonorificPronouns
+from .institutions import Institutions
 from .mentions import DropNonMentions, NationalBodies, PruneActors, ResolveMentions
 from .short_names import ShortNames
 from .officials import Officials
@@ -33,7 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 STEPS: tuple[type[Step], ...] = (
     # article
-    ResolveMentions, FindDates, DropNonMentions, NationalBodies, GenericActors, Descriptors, ShortNames, HonorificPronouns,
+    ResolveMentions, FindDates, DropNonMentions, NationalBodies, GenericActors, Institutions, Descriptors, ShortNames, HonorificPronouns,
     MainCity, PruneActors,
     # sentence
     Officials, BuildContext, SentenceDates, TroopCounts, Titles, Relations, Events, Claims, Forces, CarryDate,

@@ -62,6 +62,23 @@ class Head:
     no_match: tuple[str, ...] = ()
 
 
+# An institution example: its phrase (label), sector code or None, the Arabic name of what it is part of or None.
+InstitutionExample = namedtuple("InstitutionExample", "text phrase sector part_of")
+
+
+@dataclass(frozen=True)
+class Institutions:
+    """The file's ``institutions`` section (kg/extract/institutions.py): normalised words,
+    heads without the article."""
+    heads: frozenset[str] = frozenset()
+    gov: frozenset[str] = frozenset()
+    authority: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
+    links: frozenset[str] = frozenset()
+    match: tuple[InstitutionExample, ...] = ()
+    no_match: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class GenericRules:
     path: str
@@ -69,6 +86,7 @@ class GenericRules:
     links: frozenset[str]
     # normalised first word -> (form, head, is a construct form), longest forms first
     by_first: dict[str, tuple[tuple[Form, Head, bool], ...]]
+    institutions: Institutions = Institutions()
 
     def head(self, hid: str) -> Head:
         return next(h for h in self.heads if h.id == hid)
@@ -167,6 +185,30 @@ def _head(fname: str, index: int, raw: Any, codes: dict[str, str]) -> Head:
                 raw.get("refers", False), match, no_match)
 
 
+def _institutions(fname: str, raw: Any, codes: dict[str, str]) -> Institutions:
+    where = f"{fname}:institutions"
+    keys = {"heads", "gov", "authority", "verbs", "links", "match", "no_match"}
+    if raw is None:
+        return Institutions()
+    if not isinstance(raw, dict) or set(raw) - keys or "heads" not in raw:
+        raise _err("E321", where, f"a mapping of {sorted(keys)} with at least `heads`, got {raw!r}")
+    words = {k: frozenset(normalize_ar(w) for w in _words(where, k, raw.get(k))) for k in keys - {"match", "no_match"}}
+    if not (words["gov"] | words["authority"]) <= words["heads"]:
+        raise _err("E321", where, f"gov and authority list heads: {sorted((words['gov'] | words['authority']) - words['heads'])}")
+    match = []
+    for i, ex in enumerate(raw.get("match") or []):
+        if not isinstance(ex, dict) or set(ex) != {"text", "phrase", "sector", "part_of"} \
+                or not all(isinstance(ex[k], str) for k in ("text", "phrase")):
+            raise _err("E321", f"{where}:match[{i}]", f"an example is {{text, phrase, sector, part_of}}, got {ex!r}")
+        if not _contains(normalize_ar(ex["text"]).split(), normalize_ar(ex["phrase"]).split()):
+            raise _err("E325", f"{where}:match[{i}]", f"the phrase {ex['phrase']!r} is not in the text")
+        if ex["sector"] is not None and ex["sector"] not in codes:
+            raise _err("E323", f"{where}:match[{i}]", f"sector {ex['sector']!r} is not a kg:Sector's notation")
+        match.append(InstitutionExample(ex["text"], ex["phrase"], ex["sector"], ex["part_of"]))
+    return Institutions(words["heads"], words["gov"], words["authority"], words["verbs"], words["links"],
+                        tuple(match), tuple(_words(where, "no_match", raw.get("no_match"))))
+
+
 def load_generic_actors(path: Path | str | None = None) -> GenericRules:
     """Load and check the unnamed actors' head nouns (cached per path).
 
@@ -182,7 +224,7 @@ def _load(path: str) -> GenericRules:
     fname = Path(path).name
     data = read_yaml(path, code="E322", what="unnamed actors", fix="restore pipelines/rules/generic_actors.yaml")
     if not isinstance(data, dict) or not isinstance(data.get("heads"), list) or not data["heads"] \
-            or set(data) - {"kind", "version", "links", "heads"}:
+            or set(data) - {"kind", "version", "links", "heads", "institutions"}:
         raise _err("E321", fname, "the file is a mapping of kind, version, links and a non-empty list of `heads`")
     if data.get("kind") not in _KINDS:
         raise _err("E323", fname, f"kind must be {' or '.join(_KINDS)}, got {data.get('kind')!r}")
@@ -202,4 +244,5 @@ def _load(path: str) -> GenericRules:
             by_first.setdefault(form[0], []).append((form, head, construct))
     links = frozenset(normalize_ar(w) for w in _words(fname, "links", data.get("links")))
     return GenericRules(path, tuple(heads), links,
-                        {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in by_first.items()})
+                        {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in by_first.items()},
+                        _institutions(fname, data.get("institutions"), codes))
