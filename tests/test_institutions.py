@@ -3,9 +3,12 @@ section of pipelines/rules/generic_actors.yaml): the section's examples on hand-
 the authority that is also a place, the roles they fill. No models."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 import yaml
 
+from kg.document import from_conllu
 from kg.errors import RuleError
 from kg.extract import STEPS, Extractor
 from kg.extract.generic_rules import RULES_PATH, load_generic_actors, sector_codes
@@ -13,7 +16,7 @@ from kg.extract.institutions import Institutions
 from kg.ids import institution_iri
 from kg.lang.ar import normalize_ar
 
-from test_generic_actors import parse as _parse_with, to_conllu  # noqa: F401 - the same row format
+from test_generic_actors import to_conllu  # the same row format as test_generic_actors
 
 # Rows: "id form lemma upos head deprel [ner]"; "a-b form" for a multi-word token.
 PARSES: dict[str, str] = {
@@ -135,10 +138,13 @@ PARSES: dict[str, str] = {
 DATA = load_generic_actors().institutions
 
 
-def parse(text: str):
-    import test_generic_actors as tg
-    tg.PARSES.setdefault(text, PARSES[text])
-    return _parse_with(text)
+def parse(text: str, article_id: str = "inline"):
+    """The document of an example's hand parse (kept here, not added to test_generic_actors'
+    parses, whose own check wants only its examples there)."""
+    doc = from_conllu(to_conllu(PARSES[text]))
+    assert doc.article.text.replace("\n", " ") == text, "the hand parse's words are not the example's text"
+    doc.article = dataclasses.replace(doc.article, id=article_id)
+    return doc
 
 
 @pytest.fixture(scope="module")
