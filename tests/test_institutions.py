@@ -266,3 +266,22 @@ def test_institutions_a_definite_noun_ends_the_chain(rules, conllu_doc):
         7 . . PUNCT 1 punct"""))
     facts = rules.extract(doc)
     assert [facts.actors[m.actor].label_ar for m in facts.mentions] == ["هيئة الأركان العامة"]
+
+
+def test_institutions_a_definite_head_takes_no_genitive(rules, conllu_doc):
+    """"ودان المجلس العملية وأكد …": a head with the article (المجلس) takes no genitive, so the
+    definite noun after it (العملية, parsed as its nmod) is the verb's object, not part of a name;
+    the bare head names nobody new."""
+    doc = conllu_doc(to_conllu("""
+        1-2 ودان
+        1 و و CCONJ 2 cc
+        2 دان دان VERB 0 root
+        3 المجلس مجلس NOUN 2 nsubj
+        4 العملية عملية NOUN 3 nmod
+        5 التي الذي PRON 6 nsubj
+        6 وقعت وقع VERB 4 acl
+        7 أمس أمس NOUN 6 obl
+        8 . . PUNCT 2 punct"""))
+    facts = rules.extract(doc)
+    assert not [facts.actors[m.actor].label_ar for m in facts.mentions
+                if facts.actors[m.actor].label_ar.endswith("العملية")]

@@ -213,6 +213,12 @@ class Institutions(ArticleStep):
             if w.upos not in ("NOUN", "ADJ") or not w.norm.startswith(clitics.ARTICLE) \
                     or len(sent.tokens[w.token].words) > 1:
                 return last
+            # A definite word takes no genitive: after it a definite noun that is no nisba
+            # adjective (whose lemma ends in ي: العسكرية → عسكري, however it is tagged) is the
+            # verb's object ("دان المجلس | العملية").
+            if w.upos == "NOUN" and sent.word(last).norm.startswith(clitics.ARTICLE) \
+                    and not (w.lemma_norm or w.norm).endswith("ي"):
+                return last
             last += 1
         return last
 
