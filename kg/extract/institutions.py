@@ -217,7 +217,7 @@ class Institutions(ArticleStep):
             # adjective (whose lemma ends in ي: العسكرية → عسكري, however it is tagged) is the
             # verb's object ("دان المجلس | العملية").
             if w.upos == "NOUN" and sent.word(last).norm.startswith(clitics.ARTICLE) \
-                    and not (w.lemma_norm or w.norm).endswith("ي"):
+                    and not (w.lemma_norm or w.norm).endswith(clitics.NISBA):
                 return last
             last += 1
         return last

@@ -32,6 +32,7 @@ FUTURE: str = _AFFIXES["future_prefix"]
 IMPERFECT: tuple[str, ...] = tuple(_AFFIXES["imperfect_prefixes"])
 VERB_SUFFIXES: tuple[str, ...] = tuple(_AFFIXES["verb_suffixes"])
 ACCUSATIVE_NISBA: str = _AFFIXES["accusative_nisba"]
+NISBA: str = _AFFIXES["nisba"]
 PRONOUN_SUFFIXES: tuple[str, ...] = tuple(_AFFIXES["pronoun_suffixes"])
 DUAL_SUFFIXES: tuple[str, ...] = tuple(_AFFIXES["dual_suffixes"])
 PRONOUNS: frozenset[str] = frozenset(_AFFIXES["pronouns"])
