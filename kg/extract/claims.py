@@ -50,6 +50,8 @@ OBJECT_REACH = 6  # words from a claim noun (or تبنى) to what it claims
 CLAIM_REACH = 1  # sentences back to the attack a claim that names none claims (further, an attack told
 # since without an event of its own is the one claimed more often than not)
 RELATIVE_REACH = 4  # words between an attack noun and the claim in its relative clause
+# Substrings one of which every claim noun or form of تبنى contains (claims: the quick test).
+CUES = tuple(sorted(CLAIM_NOUNS | ADOPT_VERBS, key=len))
 
 
 @dataclass(frozen=True)
@@ -147,9 +149,18 @@ def _heads_name(ctx: SentenceContext, wid: int) -> bool:
     return nxt <= len(s.words) and nxt in ctx.by_word and ctx.mentions[ctx.by_word[nxt]].words[0] == nxt
 
 
+def _may_claim(s) -> bool:  # noqa: ANN001 - a Sentence
+    """A cheap test first: a claim noun or a stem of تبنى stands inside one of the tokens
+    (every claim has one; most sentences have none)."""
+    text = " ".join(piece.norm for piece in (*s.tokens, *s.words))
+    return any(cue in text for cue in CUES)
+
+
 def claims(ctx: SentenceContext) -> list[Claim]:
     """The claims of responsibility in the sentence, in order."""
     s, out = ctx.sentence, []
+    if not _may_claim(s):
+        return out
     for w in s.words:
         if w.id in ctx.by_word or w.id in ctx.title_words:
             continue
