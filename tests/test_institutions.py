@@ -285,3 +285,46 @@ def test_institutions_a_definite_head_takes_no_genitive(rules, conllu_doc):
     facts = rules.extract(doc)
     assert not [facts.actors[m.actor].label_ar for m in facts.mentions
                 if facts.actors[m.actor].label_ar.endswith("العملية")]
+
+
+def test_institutions_a_second_genitive_joined_by_wa_is_part_of_the_name(rules, conllu_doc):
+    """"وقالت هيئة الإذاعة والتلفزيون الأردنية إن …": the genitive joined by و and the adjective
+    after it are in the body's name, however the parse hangs them (here التلفزيون as a conj)."""
+    doc = conllu_doc(to_conllu("""
+        1-2 وقالت
+        1 و و CCONJ 2 cc
+        2 قالت قال VERB 0 root
+        3 هيئة هيئة NOUN 2 nsubj
+        4 الإذاعة إذاعة NOUN 3 nmod
+        5-6 والتلفزيون
+        5 و و CCONJ 6 cc
+        6 التلفزيون تلفزيون NOUN 4 conj
+        7 الأردنية أردني ADJ 3 amod
+        8 إن إن SCONJ 10 mark
+        9 البث بث NOUN 10 nsubj
+        10 مستمر مستمر ADJ 2 ccomp
+        11 . . PUNCT 2 punct"""))
+    facts = rules.extract(doc)
+    said = [e for e in facts.events if e.type == "Statement"]
+    assert [[facts.actors[a].label_ar for a in e.roles["speaker"]] for e in said] == [["هيئة الإذاعة والتلفزيون الأردنية"]]
+
+
+def test_institutions_a_conjunct_that_names_an_actor_stays_apart(rules, conllu_doc):
+    """"وقالت وزارة الداخلية والشرطة …": the police are an actor of their own, not part of the
+    ministry's name."""
+    doc = conllu_doc(to_conllu("""
+        1-2 وقالت
+        1 و و CCONJ 2 cc
+        2 قالت قال VERB 0 root
+        3 مديرية مديرية NOUN 2 nsubj
+        4 الأمن أمن NOUN 3 nmod
+        5-6 والشرطة
+        5 و و CCONJ 6 cc
+        6 الشرطة شرطة NOUN 4 conj
+        7 إن إن SCONJ 9 mark
+        8 الوضع وضع NOUN 9 nsubj
+        9 هادئ هادئ ADJ 2 ccomp
+        10 . . PUNCT 2 punct"""))
+    facts = rules.extract(doc)
+    labels = [facts.actors[m.actor].label_ar for m in facts.mentions]
+    assert not [label for label in labels if "الشرطة" in label and label != "الشرطة"], labels

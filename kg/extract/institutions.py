@@ -39,6 +39,7 @@ from .steps import ArticleState, ArticleStep
 
 CHAIN_RELATIONS = ("nmod", "amod", "flat", "compound")
 MAX_WORDS = 9  # a phrase longer than this is the parse running on
+AND = clitics.CONJUNCTIONS[0]
 BODY_CLASSES = ("Organization", "ArmedGroup")
 VERB_TAGS = ("VERB", "X")
 GOV = "GOV"  # the sector of the heads listed under `gov`
@@ -143,6 +144,7 @@ class Institutions(ArticleStep):
         last = chain[-1]
         if len(chain) == 1:  # the parse gives nothing: definite nouns and adjectives after it
             last = self._by_order(sent, word.id, by_word)
+        last = self._coordinated(sent, word.id, last, by_word)
         last = self._joined(sent, last, by_word)
         ids = tuple(range(word.id, last + 1))
         # The head with adjectives only (الوكالة الكردية، المجلس المحلي) describes a body named
@@ -221,6 +223,32 @@ class Institutions(ArticleStep):
                 return last
             last += 1
         return last
+
+    def _coordinated(self, sent: Sentence, head: int, last: int, by_word: dict[int, Mention]) -> int:
+        """A second genitive joined by و to the last one of the phrase is part of its name
+        (هيئة الإذاعة والتلفزيون، إدارة الغذاء والدواء، هيئة التحقيق والادعاء العام), with the
+        definite adjectives after it: the last word is a definite noun of the phrase's own
+        genitive, the noun after و is definite and names no actor, body or institution of its
+        own (وزارة الداخلية والشرطة are two)."""
+        if last == head or last + 1 > len(sent.words) or not sent.word(last).norm.startswith(clitics.ARTICLE):
+            return last
+        nxt = last + 1
+        if sent.word(nxt).upos == "CCONJ" and sent.word(nxt).norm == AND:
+            nxt += 1  # و split off its noun
+        elif not sent.word(nxt).norm.startswith(AND + clitics.ARTICLE):
+            return last
+        if nxt > len(sent.words) or nxt in by_word:
+            return last
+        w = sent.word(nxt)
+        bare = clitics.without_article(clitics.strip_conjunction(w.norm))
+        if w.upos != "NOUN" or not clitics.strip_conjunction(w.norm).startswith(clitics.ARTICLE) \
+                or bare in self.data.heads | self.bodies or nxt - head >= MAX_WORDS:
+            return last
+        end = nxt
+        while end + 1 <= len(sent.words) and end + 1 not in by_word and sent.word(end + 1).upos == "ADJ" \
+                and sent.word(end + 1).norm.startswith(clitics.ARTICLE):
+            end += 1
+        return end
 
     def _joined(self, sent: Sentence, last: int, by_word: dict[int, Mention]) -> int:
         """A place or body right after the phrase, joined by a link (في ليبيا، لمدينة حلب): by
