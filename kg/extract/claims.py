@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from ..dates import is_weekday
 from ..lang.ar import clitics, lexicon
-from .clauses import RELATIVES, SUBORDINATORS, group_after, group_before, s_subject
+from .clauses import RELATIVES, SUBORDINATORS, TIME_AFTER, TIMES_OF_DAY, group_after, group_before, s_subject
 from .context import QUOTE_MARKS, SentenceContext
 from .steps import ArticleState, SentenceState, SentenceStep
 
@@ -42,8 +42,6 @@ CLAIM_NOUNS = lexicon.words("claim_nouns")
 CLAIM_PREPOSITIONS = lexicon.words("claim_prepositions")
 ADOPT_VERBS = lexicon.words("adopt_verbs")
 REFERENCES = lexicon.words("claim_references")
-TIMES = lexicon.words("times_of_day")
-TIME_AFTER = lexicon.words("time_after")
 STRATEGY = "claimed"
 NOUN_REACH = 8  # words back from a claim noun to its verb
 OBJECT_REACH = 6  # words from a claim noun (or تبنى) to what it claims
@@ -124,7 +122,7 @@ def _after(ctx: SentenceContext, start: int, adopt: bool) -> tuple[int | None, b
             skip_noun = False
             continue
         if w.upos in ("NOUN", "X", "PROPN"):
-            if w.norm in TIMES or w.norm in TIME_AFTER or is_weekday(w.norm):
+            if w.norm in TIMES_OF_DAY or w.norm in TIME_AFTER or is_weekday(w.norm):
                 continue  # "تبنى التنظيم أمس الهجوم", "تبنى التنظيم مساء الخميس الهجوم"
             if skip_noun:
                 skip_noun = False
