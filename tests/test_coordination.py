@@ -194,3 +194,25 @@ def test_a_verb_conj_of_a_verb_takes_its_subject(conllu_doc, event_roles):
     events = event_roles(doc, "Attack")
     assert events and all("Islamic State" not in roles.get("agent", []) for roles in events)
     assert all(len(roles.get("agent", [])) == 1 for roles in events)
+
+
+def test_a_list_that_hangs_each_name_on_the_one_before_gives_every_name(conllu_doc, event_roles):
+    """"جرت مباحثات في الأردن ومصر والعراق": the parser makes العراق a conj of مصر, not of
+    الأردن; all three are where the talks were."""
+    doc = conllu_doc("""
+# text = وعقد الوزير مباحثات مع نظيره في الأردن ومصر والعراق .
+1 وعقد عقد VERB _ _ 0 root _ _
+2 الوزير وزير NOUN _ _ 1 nsubj _ _
+3 مباحثات مباحثة NOUN _ _ 1 obj _ _
+4 مع مع ADP _ _ 5 case _ _
+5 نظيره نظير NOUN _ _ 3 nmod _ _
+6 في في ADP _ _ 7 case _ _
+7 الأردن أردن NOUN _ _ 3 nmod _ ner=S-LOC
+8 و و CCONJ _ _ 9 cc _ _
+9 مصر مصر NOUN _ _ 7 conj _ ner=S-LOC
+10 و و CCONJ _ _ 11 cc _ _
+11 العراق عراق NOUN _ _ 9 conj _ ner=S-LOC
+12 . . PUNCT _ _ 1 punct _ _
+""")
+    (roles,) = event_roles(doc, "Meeting")
+    assert sorted(roles["location"]) == ["Egypt", "Iraq", "Jordan"]

@@ -298,6 +298,30 @@ PARSES: dict[str, str] = {
         6 ل ل ADP 7 case
         7 لجيش جيش NOUN 5 nmod
         8 . . PUNCT 1 punct""",
+    "قصفت الميليشيات الأحياء السكنية في المدينة .": """
+        1 قصفت قصف VERB 0 root
+        2 الميليشيات ميليشيا NOUN 1 nsubj
+        3 الأحياء حي NOUN 1 obj
+        4 السكنية سكني ADJ 3 amod
+        5 في في ADP 6 case
+        6 المدينة مدينة NOUN 1 obl
+        7 . . PUNCT 1 punct""",
+    "هاجمت ميليشيات مسلحة قرية في الريف .": """
+        1 هاجمت هاجم VERB 0 root
+        2 ميليشيات ميليشيا NOUN 1 nsubj
+        3 مسلحة مسلح ADJ 2 amod
+        4 قرية قرية NOUN 1 obj
+        5 في في ADP 6 case
+        6 الريف ريف NOUN 1 obl
+        7 . . PUNCT 1 punct""",
+    "قاتلت ميليشيا الدفاع الذاتي في القرية .": """
+        1 قاتلت قاتل VERB 0 root
+        2 ميليشيا ميليشيا NOUN 1 nsubj
+        3 الدفاع دفاع NOUN 2 nmod
+        4 الذاتي ذاتي ADJ 3 amod
+        5 في في ADP 6 case
+        6 القرية قرية NOUN 1 obl
+        7 . . PUNCT 1 punct""",
     "استهدفت الغارة المتمردين الحوثيين في المدينة .": """
         1 استهدفت استهدف VERB 0 root
         2 الغارة غارة NOUN 1 nsubj
@@ -620,7 +644,9 @@ def test_generic_the_same_head_twice_in_an_article_is_one_node(rules, conllu_doc
     gunmen = [m for m in facts.mentions if facts.actors[m.actor].sector == "UnidentifiedArmedSector"]
     assert [m.text for m in gunmen] == ["مسلحون", "المسلحون"]
     assert len({m.actor for m in gunmen}) == 1
-    assert facts.actors[gunmen[0].actor].alt_labels_ar == []  # no country: one label, the first
+    actor = facts.actors[gunmen[0].actor]
+    # The first form is the label; each other form the article used is an alternative one.
+    assert (actor.label_ar, actor.alt_labels_ar) == ("مسلحون", ["المسلحون"])
 
 
 def test_generic_differently_described_groups_of_an_article_are_two_nodes(rules, conllu_doc):
@@ -832,3 +858,33 @@ def test_generic_an_accusative_after_a_nominative_head_is_the_object_not_its_adj
     """))
     labels = sorted(a.label_ar for a in rules.extract(doc).actors.values() if a.sector)
     assert labels == ["الشرطة", "مسلحون مجهولون"]
+
+
+def test_generic_a_bare_head_given_its_country_by_the_article_keeps_its_own_form_as_a_label(rules, conllu_doc):
+    """"الشرطة التركية" and later "عناصر الشرطة": one node, the Turkish police, and the
+    article's second name for it is one of its labels, so a search for it finds the node."""
+    doc = conllu_doc("""
+# text = وقالت الشرطة التركية إن مسلحين هاجموا مركزا .
+1 وقالت قال VERB _ _ 0 root _ _
+2 الشرطة شرطة NOUN _ _ 1 nsubj _ _
+3 التركية تركي ADJ _ _ 2 amod _ _
+4 إن إن SCONJ _ _ 6 mark _ _
+5 مسلحين مسلح NOUN _ _ 6 nsubj _ _
+6 هاجموا هاجم VERB _ _ 1 ccomp _ _
+7 مركزا مركز NOUN _ _ 6 obj _ _
+8 . . PUNCT _ _ 1 punct _ _
+
+# text = وأصيب ثلاثة من عناصر الشرطة .
+1 وأصيب أصيب VERB _ _ 0 root _ _
+2 ثلاثة ثلاثة NUM _ _ 1 nsubj _ _
+3 من من ADP _ _ 4 case _ _
+4 عناصر عنصر NOUN _ _ 2 nmod _ _
+5 الشرطة شرطة NOUN _ _ 4 nmod _ _
+6 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    police = {m.actor for m in facts.mentions if facts.actors[m.actor].sector == "PoliceSector"}
+    assert len(police) == 1
+    actor = facts.actors[police.pop()]
+    assert actor.label_en == "Police (Turkey)"
+    assert {actor.label_ar, *actor.alt_labels_ar} >= {"الشرطة التركية", "عناصر الشرطة"}

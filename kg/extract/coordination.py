@@ -28,15 +28,19 @@ SHARED_REACH = 25  # words back from a verb to the verb whose subject it shares
 
 def conjuncts(ctx: SentenceContext, index: int) -> list[int]:
     """The mentions conjoined to mention ``index``: a conj on any of its words, as parsers
-    hang "وقوات صالح" on the last word of "المتمردون الحوثيون وقوات صالح"; else, by word
+    hang "وقوات صالح" on the last word of "المتمردون الحوثيون وقوات صالح", and the conjuncts
+    of those (a list hangs each name on the one before); else, by word
     order, the names joined by و right after it (:func:`joined_after`); and the companion
     after "ومعه" (:func:`companion`), with the names joined to it."""
-    words = set(ctx.mentions[index].words)
     out: list[int] = []
-    for w in ctx.sentence.words:
-        if w.deprel.startswith("conj") and w.head in words and w.id in ctx.by_word \
-                and ctx.by_word[w.id] != index and ctx.by_word[w.id] not in out:
-            out.append(ctx.by_word[w.id])
+    todo = [index]
+    while todo:  # a conj of a conjunct too: "في الكويت وقطر والعراق" hangs العراق on قطر
+        words = set(ctx.mentions[todo.pop(0)].words)
+        for w in ctx.sentence.words:
+            if w.deprel.startswith("conj") and w.head in words and w.id in ctx.by_word \
+                    and ctx.by_word[w.id] != index and ctx.by_word[w.id] not in out:
+                out.append(ctx.by_word[w.id])
+                todo.append(ctx.by_word[w.id])
     if not out:
         out = joined_after(ctx, index)
     last = out[-1] if out else index

@@ -205,7 +205,7 @@ def same_happening(discourse: Discourse, sentence: int, ctx: SentenceContext, tr
                  and 0 < sentence - discourse.last_by_noun[k][0] <= reach), None) \
         or discourse.last_event.get(event.type)
     if last is None or not definite or not 0 < sentence - last[0] <= reach \
-            or not _compatible(last[1], event, ("participant",) if attended else ()):
+            or not _compatible(last[1], event, ("participant",) if attended else (), ctx.actors):
         if remember:  # not an event that lives only to join another
             discourse.last_event[event.type] = (sentence, event)
             discourse.last_by_noun.update((k, (sentence, event)) for k in keys)
@@ -234,13 +234,20 @@ def attends(ctx: SentenceContext, trigger: int) -> bool:
     return False
 
 
-def _compatible(a: Event, b: Event, joined: tuple[str, ...] = ()) -> bool:
-    """No role (but the ``joined`` ones) that both fill with different actors, no two dates."""
+def _compatible(a: Event, b: Event, joined: tuple[str, ...] = (), actors: dict[str, Actor] | None = None) -> bool:
+    """No role (but the ``joined`` ones) that both fill with different actors, no two dates.
+    Two locations differ only when each side names a place the gazetteer knows: a small place
+    it does not know may lie in the other ("في غارة على ولاية لوغار … في منطقة بركي براك حيث
+    وقعت الغارة")."""
     for role in SEPARATE_ROLES:
         if role in joined:
             continue
         x, y = set(a.roles.get(role, [])), set(b.roles.get(role, []))
         if x and y and not x & y:
+            if role == "location" and actors is not None and any(
+                    all(i in actors and actors[i].cls == "Place" and not actors[i].from_gazetteer for i in side)
+                    for side in (x, y)):
+                continue
             return False
     if a.date is not None and b.date is not None and a.date.value != b.date.value:
         return False

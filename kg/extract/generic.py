@@ -289,11 +289,12 @@ class GenericActors(ArticleStep):
         actor = state.actors.get(iri)
         if actor is None:
             en = f"{head.en} ({country.label_en or country.label_ar})" if country else head.en
-            state.actors[iri] = Actor(iri, head.cls, label, en, sector=head.sector,
-                                      part_of=country.iri if country else None)
-        elif phrase.explicit and normalize_ar(surface) not in {normalize_ar(x) for x in [actor.label_ar,
-                                                                                        *actor.alt_labels_ar]}:
-            actor.alt_labels_ar.append(surface)  # الجيش الأفغاني, later القوات المسلحة الأفغانية
+            actor = state.actors[iri] = Actor(iri, head.cls, label, en, sector=head.sector,
+                                              part_of=country.iri if country else None)
+        # Every name the article gave it is one of its labels: الجيش الأفغاني, later القوات
+        # المسلحة الأفغانية; "عناصر الشرطة" for the police whose country the article gives.
+        if normalize_ar(surface) not in {normalize_ar(x) for x in [actor.label_ar, *actor.alt_labels_ar]}:
+            actor.alt_labels_ar.append(surface)
             actor.alt_labels_ar.sort()
         return iri
 
