@@ -30,6 +30,7 @@ ARTICLE: str = _AFFIXES["article"]
 LAM_ARTICLE: str = _AFFIXES["lam_article"]
 FUTURE: str = _AFFIXES["future_prefix"]
 IMPERFECT: tuple[str, ...] = tuple(_AFFIXES["imperfect_prefixes"])
+PERFECT_ALIF: str = _AFFIXES["perfect_alif"]
 VERB_SUFFIXES: tuple[str, ...] = tuple(_AFFIXES["verb_suffixes"])
 ACCUSATIVE_NISBA: str = _AFFIXES["accusative_nisba"]
 NISBA: str = _AFFIXES["nisba"]
@@ -207,12 +208,16 @@ def unbound_taa(stem: str) -> str:
 def verb_stems(form: str) -> set[str]:
     """The form and what remains of it without a conjunction, an object pronoun, a subject
     suffix and an imperfect prefix, each when at least two letters remain: the candidates
-    to compare with a verb's lemma when the lemmatiser or the tokeniser erred.
+    to compare with a verb's lemma when the lemmatiser or the tokeniser erred. Without its
+    imperfect prefix a verb of the forms that open with ا in the perfect (IV, VII, VIII, X)
+    takes that ا back: يستخدم → استخدم, يطلق → اطلق.
 
     >>> sorted(verb_stems("وشنت"))
     ['شن', 'شنت', 'وشن', 'وشنت']
     >>> "شن" in verb_stems("تشنها"), "نفذ" in verb_stems("ونفذوا"), "قام" in verb_stems("قامت")
     (True, True, True)
+    >>> "استخدم" in verb_stems("وتستخدم"), "انسحب" in verb_stems("ينسحبون")
+    (True, True)
     """
     out = {form}
     for base in (form, strip_conjunction(form)):
@@ -221,7 +226,7 @@ def verb_stems(form: str) -> set[str]:
                                  if bare.endswith(x) and len(bare) - len(x) >= MIN_STEM)):
                 out.add(stem)
                 if stem[:1] in IMPERFECT and len(stem) > MIN_STEM:
-                    out.add(stem[1:])
+                    out.update((stem[1:], PERFECT_ALIF + stem[1:]))
     return out
 
 
