@@ -587,6 +587,46 @@ def test_extract_a_retold_happening_may_name_a_small_place_the_gazetteer_does_no
     assert places == {"Raqqa", "عين الورد"}, places
 
 
+AGAIN = """
+# text = وقتل شرطي في هجوم على حاجز قرب مدينة العريش .
+1 وقتل قتل VERB _ _ 0 root _ _
+2 شرطي شرطي NOUN _ _ 1 nsubj _ _
+3 في في ADP _ _ 4 case _ _
+4 هجوم هجوم NOUN _ _ 1 obl _ _
+5 على على ADP _ _ 6 case _ _
+6 حاجز حاجز NOUN _ _ 4 nmod _ _
+7 قرب قرب ADP _ _ 8 case _ _
+8 مدينة مدينة NOUN _ _ 4 nmod _ _
+9 العريش عريش PROPN _ _ 8 nmod _ ner=S-LOC
+10 . . PUNCT _ _ 1 punct _ _
+
+# text = وأصيب جنديان في هجوم شنه مسلحون .
+1 وأصيب أصيب VERB _ _ 0 root _ _
+2 جنديان جندي NOUN _ _ 1 nsubj _ _
+3 في في ADP _ _ 4 case _ _
+4 هجوم هجوم NOUN _ _ 1 obl _ _
+5 شنه شن VERB _ _ 4 acl _ _
+6 مسلحون مسلح NOUN _ _ 5 nsubj _ _
+7 . . PUNCT _ _ 1 punct _ _
+"""
+
+
+def test_extract_the_same_indefinite_noun_in_the_next_sentence_retells_the_happening(rules, conllu_doc):
+    """"وقتل شرطي في هجوم على حاجز قرب العريش. وأصيب جنديان في هجوم شنه مسلحون": one attack,
+    in العريش, by the gunmen. "في هجوم آخر" (lexicon ``other_happening``) is another one."""
+    facts = rules.extract(conllu_doc(AGAIN))
+    attacks = [e for e in facts.events if e.type == "Attack"]
+    assert len(attacks) == 1, [(e.trigger, e.roles) for e in attacks]
+    assert [attacks[0].source.sentence, *[s.sentence for s in attacks[0].also]] == [0, 1]
+    assert {facts.actors[a].label_en for a in attacks[0].roles["agent"]} == {"Gunmen"}
+    other = AGAIN.replace("# text = وأصيب جنديان في هجوم شنه مسلحون .", "# text = وأصيب جنديان في هجوم آخر شنه مسلحون .")
+    other = other.replace("5 شنه شن VERB _ _ 4 acl _ _\n6 مسلحون مسلح NOUN _ _ 5 nsubj _ _\n7 . . PUNCT _ _ 1 punct _ _",
+                          "5 آخر آخر ADJ _ _ 4 amod _ _\n6 شنه شن VERB _ _ 4 acl _ _\n7 مسلحون مسلح NOUN _ _ 6 nsubj _ _\n"
+                          "8 . . PUNCT _ _ 1 punct _ _")
+    assert "آخر ADJ" in other
+    assert len([e for e in rules.extract(conllu_doc(other)).events if e.type == "Attack"]) == 2
+
+
 def test_extract_one_force_per_owner_and_count(conllu_doc):
     """"سحب 500 جندي" in one sentence and "الـ500 جندي" in a later one are one force that cites
     both; 500 troops in another place are another force; a force without a count or an owner

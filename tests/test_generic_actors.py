@@ -322,6 +322,32 @@ PARSES: dict[str, str] = {
         5 في في ADP 6 case
         6 القرية قرية NOUN 1 obl
         7 . . PUNCT 1 punct""",
+    "هاجمت مجموعة إرهابية نقطة تفتيش قرب الحدود .": """
+        1 هاجمت هاجم VERB 0 root
+        2 مجموعة مجموعة NOUN 1 nsubj
+        3 إرهابية إرهابي ADJ 2 amod
+        4 نقطة نقطة NOUN 1 obj
+        5 تفتيش تفتيش NOUN 4 nmod
+        6 قرب قرب ADP 7 case
+        7 الحدود حد NOUN 1 obl
+        8 . . PUNCT 1 punct""",
+    "وقتل الجنود ثلاثة من الإرهابيين في الاشتباك .": """
+        1 وقتل قتل VERB 0 root
+        2 الجنود جندي NOUN 1 nsubj
+        3 ثلاثة ثلاثة NUM 1 obj
+        4 من من ADP 5 case
+        5 الإرهابيين إرهابي NOUN 3 nmod
+        6 في في ADP 7 case
+        7 الاشتباك اشتباك NOUN 1 obl
+        8 . . PUNCT 1 punct""",
+    "وناقش المؤتمر تمويل الإرهاب في المنطقة .": """
+        1 وناقش ناقش VERB 0 root
+        2 المؤتمر مؤتمر NOUN 1 nsubj
+        3 تمويل تمويل NOUN 1 obj
+        4 الإرهاب إرهاب NOUN 3 nmod
+        5 في في ADP 6 case
+        6 المنطقة منطقة NOUN 1 obl
+        7 . . PUNCT 1 punct""",
     "استهدفت الغارة المتمردين الحوثيين في المدينة .": """
         1 استهدفت استهدف VERB 0 root
         2 الغارة غارة NOUN 1 nsubj

@@ -338,3 +338,47 @@ def test_places_a_chain_passes_an_unknown_place_joined_by_wa(rules, conllu_doc):
 """)
     attacks = _roles(rules, doc, "Attack")
     assert attacks and all("حلب" in a.get("location", []) and "عندان" in a.get("location", []) for a in attacks), attacks
+
+
+HEADED = """
+# text = وشن المسلحون هجمات على جزر بحيرة تشاد .
+1 وشن شن VERB _ _ 0 root _ _
+2 المسلحون مسلح NOUN _ _ 1 nsubj _ _
+3 هجمات هجمة NOUN _ _ 1 obj _ _
+4 على على ADP _ _ 5 case _ _
+5 جزر جزيرة NOUN _ _ 3 nmod _ _
+6 بحيرة بحيرة NOUN _ _ 5 nmod _ _
+7 تشاد تشاد PROPN _ _ 6 nmod _ ner=S-LOC
+8 . . PUNCT _ _ 1 punct _ _
+
+# text = وفر آلاف السكان من البحيرة .
+1 وفر فر VERB _ _ 0 root _ _
+2 آلاف ألف NUM _ _ 1 nsubj _ _
+3 السكان ساكن NOUN _ _ 2 nmod _ _
+4 من من ADP _ _ 5 case _ _
+5 البحيرة بحيرة NOUN _ _ 1 obl _ ner=S-LOC
+6 . . PUNCT _ _ 1 punct _ _
+
+# text = ووقع انفجار بسوق دمشق .
+1-2 ووقع _ _ _ _ _ _ _ _
+1 و و CCONJ _ _ 2 cc _ _
+2 وقع وقع VERB _ _ 0 root _ _
+3 انفجار انفجار NOUN _ _ 2 nsubj _ _
+4-5 بسوق _ _ _ _ _ _ _ _
+4 ب ب ADP _ _ 5 case _ _
+5 سوق سوق NOUN _ _ 2 obl _ _
+6 دمشق دمشق PROPN _ _ 5 nmod _ ner=S-LOC
+7 . . PUNCT _ _ 2 punct _ _
+"""
+
+
+def test_places_a_head_noun_before_a_known_place_names_a_place_of_its_own(rules, conllu_doc):
+    """"على جزر بحيرة تشاد": the lake (lexicon ``place_name_heads``), not the country; "من
+    البحيرة" later is that lake; "بسوق دمشق" is the market, with the preposition left out."""
+    facts = rules.extract(conllu_doc(HEADED))
+    by_sentence = {m.sentence: (m.text, facts.actors[m.actor]) for m in facts.mentions
+                   if facts.actors[m.actor].cls in ("Place", "Country")}
+    assert [(t, a.cls, a.label_ar) for t, a in (by_sentence[0], by_sentence[2])] == [
+        ("بحيرة تشاد", "Place", "بحيرة تشاد"), ("سوق دمشق", "Place", "سوق دمشق")]
+    assert by_sentence[1][1] is by_sentence[0][1]
+    assert _roles(rules, conllu_doc(HEADED), "Attack")[0]["location"] == ["بحيرة تشاد"]

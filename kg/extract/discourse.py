@@ -178,6 +178,7 @@ def topic_subject(ctx: SentenceContext, trigger: int, classes: tuple[str, ...] |
 # are each their own.
 RETOLD = ("Attack", "Meeting", "Withdrawal", "Deployment", "Agreement")
 DEMONSTRATIVES = lexicon.words("demonstratives")
+OTHER_HAPPENING = lexicon.words("other_happening")
 SEPARATE_ROLES = ("agent", "target", "location", "origin", "destination", "party", "participant")
 
 
@@ -204,7 +205,14 @@ def same_happening(discourse: Discourse, sentence: int, ctx: SentenceContext, tr
     last = next((discourse.last_by_noun[k] for k in keys if k in discourse.last_by_noun
                  and 0 < sentence - discourse.last_by_noun[k][0] <= reach), None) \
         or discourse.last_event.get(event.type)
-    if last is None or not definite or not 0 < sentence - last[0] <= reach \
+    # An indefinite noun retells the happening of the sentence just before when it is the same
+    # noun and nothing calls it another: "تعرض الجنود لإطلاق نار … وتعرضت دورية لإطلاق نار".
+    again = not definite and any(k in discourse.last_by_noun and sentence - discourse.last_by_noun[k][0] == 1
+                                 for k in keys) and not any(_another(s, t) for t in nouns)
+    if again:
+        last = next(discourse.last_by_noun[k] for k in keys
+                    if k in discourse.last_by_noun and sentence - discourse.last_by_noun[k][0] == 1)
+    if last is None or not (definite or again) or not 0 < sentence - last[0] <= reach \
             or not _compatible(last[1], event, ("participant",) if attended else (), ctx.actors):
         if remember:  # not an event that lives only to join another
             discourse.last_event[event.type] = (sentence, event)
@@ -220,6 +228,12 @@ def same_happening(discourse: Discourse, sentence: int, ctx: SentenceContext, tr
     discourse.last_event[event.type] = (sentence, earlier)
     discourse.last_by_noun.update((k, (sentence, earlier)) for k in keys)
     return earlier
+
+
+def _another(s, trigger: int) -> bool:
+    """An adjective of lexicon ``other_happening`` within two words after the event noun."""
+    return any(s.word(w).norm in OTHER_HAPPENING or clitics.strip_article(s.word(w).norm) in OTHER_HAPPENING
+               for w in range(trigger + 1, min(len(s.words), trigger + 2) + 1))
 
 
 def attends(ctx: SentenceContext, trigger: int) -> bool:

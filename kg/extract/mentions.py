@@ -31,8 +31,8 @@ from ..ids import actor_iri
 from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
 from .context import PLACE_NOUNS, QUOTE_MARKS
-from .names import (adjective_name, after_place_noun, another_body, full_lengths, in_idiom, quoted_outlets,
-                    quoted_persons, without_edge_punctuation)
+from .names import (adjective_name, after_place_noun, another_body, full_lengths, in_idiom, name_head_before,
+                    quoted_outlets, quoted_persons, remember_headed, without_edge_punctuation)
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 # Before a capital, these make it a place rather than the government acting.
@@ -72,7 +72,6 @@ def _restore_article(sentence: Sentence, word) -> str:
 
 
 _CLITICS = clitics.CLITIC_WORDS | {clitics.ARTICLE}
-PLACE_NAME_HEADS = lexicon.words("place_name_heads")
 HONORIFICS = lexicon.words("honorifics")
 RANKS = lexicon.words("military_ranks")
 BARE_RANKS = lexicon.words("bare_ranks")
@@ -183,6 +182,11 @@ class Resolver:
                     found = [f for f in found if f not in overlap] + [(ids, m)]
             for ids, match in sorted(found, key=lambda f: f[0][0]):
                 entry = match.entry
+                head = name_head_before(sent, ids[0]) if entry.cls in ("Country", "Place") else None
+                if head is not None and head not in taken:  # بحيرة تشاد is a lake, not Chad
+                    self._headed_place(sent, (head, *ids), doc, actors, mentions, places)
+                    taken.update((head, *ids))
+                    continue
                 if another_body(sent, ids, entry):
                     continue
                 if adjective_name(self.gazetteer, sent, ids, entry) or in_idiom(sent, ids):
@@ -247,7 +251,7 @@ class Resolver:
                     if cls == "Person":
                         self._remember(full_names, iri, name, ())
                     if cls == "Place" and ent.words in headed:
-                        places.setdefault(normalize_ar(name.split(" ", 1)[1]), iri)
+                        remember_headed(places, name, iri)
                 mentions.append(self._mention(sent, iri, ent.words, doc, actors[iri].cls == "Place"))
                 taken.update(ent.words)
         return actors, mentions
@@ -313,11 +317,10 @@ class Resolver:
                 if last.words in headed:
                     headed.add(out[-1].words)
                 continue
-            first = ent.words[0] if ent.words else 0
-            head = sent.word(first - 1) if ent.type == "LOC" and first > 1 else None
-            if head is not None and head.id not in taken and len(sent.tokens[head.token].words) == 1 \
-                    and head.norm in PLACE_NAME_HEADS:
-                ent = Entity(f"{head.text} {ent.text}", ent.type, head.start, ent.end, (head.id, *ent.words))
+            head = name_head_before(sent, ent.words[0]) if ent.type == "LOC" and ent.words else None
+            if head is not None and head not in taken:
+                h = sent.word(head)
+                ent = Entity(f"{h.text} {ent.text}", ent.type, h.start, ent.end, (head, *ent.words))
                 headed.add(ent.words)
             out.append(ent)
         return out, headed
@@ -339,6 +342,15 @@ class Resolver:
                     full_names[short] = ""  # ambiguous in this article
                 else:
                     full_names[short] = iri
+
+    def _headed_place(self, sent: Sentence, ids: tuple[int, ...], doc: Document, actors: dict[str, Actor],
+                      mentions: list[Mention], places: dict[str, str]) -> None:
+        """A place named by a head noun and a known place's name: a Place of its own."""
+        name = doc.article.text[sent.word(ids[0]).start:sent.word(ids[-1]).end]
+        iri = places.get(normalize_ar(name)) or actor_iri(name)
+        actors.setdefault(iri, Actor(iri=iri, cls="Place", label_ar=name))
+        remember_headed(places, name, iri)
+        mentions.append(self._mention(sent, iri, ids, doc, True))
 
     @staticmethod
     def _mention(sent: Sentence, iri: str, ids: tuple[int, ...], doc: Document, as_place: bool) -> Mention:

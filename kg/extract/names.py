@@ -8,7 +8,7 @@ import unicodedata
 
 from ..document import Entity, Sentence, Word
 from ..gazetteer import Entry, Gazetteer
-from ..lang.ar import clitics, lexicon, proclitic_variants
+from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .context import PLACE_NOUNS, QUOTE_MARKS
 
 OUTLET_NOUNS = lexicon.words("outlet_nouns")
@@ -49,6 +49,32 @@ def after_place_noun(sent: Sentence, first: int) -> bool:
     if prev >= 1 and sent.word(prev).upos == "ADJ":
         prev -= 1
     return prev >= 1 and sent.word(prev).norm in PLACE_NOUNS
+
+
+PLACE_NAME_HEADS = lexicon.words("place_name_heads")
+
+
+def name_head_before(sent: Sentence, first: int) -> int | None:
+    """The word before a place's name when it is a noun of ``place_name_heads`` in the
+    construct state (no article), part of the name: سوق زنكو, "في جزر بحيرة تشاد" (the lake,
+    not the country), "بسوق العطاف" (a preposition split off the head is left out)."""
+    wid = first - 1
+    if wid < 1 or sent.word(wid).norm not in PLACE_NAME_HEADS:
+        return None
+    word = sent.word(wid)
+    token = sent.tokens[word.token]
+    if token.words[-1] != wid or any(sent.word(w).upos not in ("ADP", "CCONJ") for w in token.words[:-1]):
+        return None
+    return wid
+
+
+def remember_headed(places: dict[str, str], name: str, iri: str) -> None:
+    """A place named with its head noun (سوق زنكو, بحيرة تشاد): its bare name (زنكو, unless a
+    place of the gazetteer) and its head with the article (السوق, البحيرة: the last one named)
+    stand for it in later mentions."""
+    head, _, bare = normalize_ar(name).partition(" ")
+    places.setdefault(bare, iri)
+    places[clitics.ARTICLE + head] = iri
 
 
 def in_idiom(sent: Sentence, ids: tuple[int, ...]) -> bool:
