@@ -23,7 +23,7 @@ from .generic import GenericActors
 from .honorifics import HonorificPronouns
 from .institutions import Institutions
 from .mentions import DropNonMentions, NationalBodies, PruneActors, ResolveMentions
-from .short_names import ShortNames
+from .short_names import ShortNames, Surnames
 from .officials import Officials
 from .relations import Relations
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep, Step
@@ -34,7 +34,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 STEPS: tuple[type[Step], ...] = (
     # article
-    ResolveMentions, FindDates, DropNonMentions, NationalBodies, GenericActors, Institutions, Descriptors, ShortNames, HonorificPronouns,
+    ResolveMentions, FindDates, DropNonMentions, NationalBodies, GenericActors, Institutions, Descriptors, ShortNames, Surnames,
+    HonorificPronouns,
     MainCity, PruneActors,
     # sentence
     Officials, BuildContext, SentenceDates, TroopCounts, Titles, Relations, Events, Claims, Forces, CarryDate,

@@ -1,8 +1,10 @@
 """Short names (:class:`ShortNames`): a bare definite head noun names the body, group or
-outlet the article named in full with it (تنظيم داعش … التنظيم; قناة «…» … القناة)."""
+outlet the article named in full with it (تنظيم داعش … التنظيم; قناة «…» … القناة); and a
+person's family name with the article (:class:`Surnames`: وليد المعلم … المعلم), which NER
+often leaves untagged because it is also a noun."""
 from __future__ import annotations
 
-from ..lang.ar import clitics, lexicon, proclitic_variants
+from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .mentions import Resolver
 from .names import outlet_noun, quoted_name_head
 from .steps import ArticleState, ArticleStep
@@ -88,3 +90,47 @@ class ShortNames(ArticleStep):
         before, after = (sent.word(wid - 1) if wid > 1 else None), named.get(wid + 1)
         return before is not None and after is not None and actors[after.actor].cls == "Person" \
             and bool({before.norm, clitics.without_article(before.norm), before.lemma_norm} & heads)
+
+
+MIN_SURNAME = 4  # letters of a family name with its article (الصدر)
+
+
+class Surnames(ArticleStep):
+    """A person named in full whose family name has the article (وليد المعلم, عادل الجبير) is
+    meant by that word alone later in the article, with a proclitic or without: "وكان المعلم
+    يتحدث", "وقال للمعلم". Not when two persons of the article share it, nor when the word is
+    in a mention, opens a longer name (a name or a definite adjective follows it: المعلم
+    الأول) or completes a title."""
+
+    name = "surnames"
+    requires = frozenset({"actors", "mentions"})
+
+    def __call__(self, state: ArticleState) -> None:
+        owners: dict[str, set[str]] = {}
+        first: dict[str, tuple[int, int]] = {}
+        for m in state.mentions:
+            actor = state.actors[m.actor]
+            words = normalize_ar(actor.label_ar).split() if actor.cls == "Person" else []
+            if len(words) >= 2 and words[-1].startswith(clitics.ARTICLE) and len(words[-1]) >= MIN_SURNAME:
+                owners.setdefault(words[-1], set()).add(m.actor)
+                first.setdefault(m.actor, (m.sentence, m.start))
+        surnames = {name: next(iter(iris)) for name, iris in owners.items() if len(iris) == 1}
+        if not surnames:
+            return
+        taken = {(m.sentence, w) for m in state.mentions for w in m.words}
+        added = []
+        for sent in state.doc.sentences:
+            for w in sent.words:
+                if (sent.index, w.id) in taken or w.upos not in ("NOUN", "PROPN", "X", "ADJ"):
+                    continue
+                iri = next((surnames[v] for v in proclitic_variants(w.norm) if v in surnames), None)
+                if iri is None or first[iri] >= (sent.index, w.start):
+                    continue
+                nxt = sent.word(w.id + 1) if w.id < len(sent.words) else None
+                if nxt is not None and (nxt.upos in ("PROPN", "X") or (
+                        nxt.upos == "ADJ" and nxt.norm.startswith(clitics.ARTICLE))):
+                    continue
+                added.append(Resolver._mention(sent, iri, (w.id,), state.doc, False))
+        if added:
+            state.mentions.extend(added)
+            state.mentions.sort(key=lambda m: (m.sentence, m.start))

@@ -1,0 +1,71 @@
+"""A person's family name with the article, alone later in the article (kg/extract/short_names.py,
+``Surnames``), on parses written for these tests."""
+from __future__ import annotations
+
+NAMED_THEN_SURNAME = """
+# text = وصل وزير الخارجية السوري وليد المعلم إلى مسقط .
+1 وصل وصل VERB _ _ 0 root _ _
+2 وزير وزير NOUN _ _ 1 nsubj _ _
+3 الخارجية خارجية NOUN _ _ 2 nmod _ _
+4 السوري سوري ADJ _ _ 2 amod _ _
+5 وليد وليد PROPN _ _ 2 nmod _ ner=B-PER
+6 المعلم معلم NOUN _ _ 5 nmod _ ner=E-PER
+7 إلى إلى ADP _ _ 8 case _ _
+8 مسقط مسقط PROPN _ _ 1 obl _ ner=S-LOC
+9 . . PUNCT _ _ 1 punct _ _
+
+# text = وكان المعلم يتحدث خلال زيارة إلى عمان للاجتماع مع نظيره .
+1 وكان كان AUX _ _ 3 aux _ _
+2 المعلم معلم NOUN _ _ 3 nsubj _ _
+3 يتحدث تحدث VERB _ _ 0 root _ _
+4 خلال خلال ADP _ _ 5 case _ _
+5 زيارة زيارة NOUN _ _ 3 obl _ _
+6 إلى إلى ADP _ _ 7 case _ _
+7 عمان عمان PROPN _ _ 5 nmod _ ner=S-LOC
+8 للاجتماع اجتماع NOUN _ _ 5 nmod _ _
+9 مع مع ADP _ _ 10 case _ _
+10 نظيره نظير NOUN _ _ 8 nmod _ _
+11 . . PUNCT _ _ 3 punct _ _
+
+# text = وقال المعلم الأول في المدرسة إن الدروس توقفت .
+1 وقال قال VERB _ _ 0 root _ _
+2 المعلم معلم NOUN _ _ 1 nsubj _ _
+3 الأول أول ADJ _ _ 2 amod _ _
+4 في في ADP _ _ 5 case _ _
+5 المدرسة مدرسة NOUN _ _ 2 nmod _ _
+6 إن إن SCONJ _ _ 8 mark _ _
+7 الدروس درس NOUN _ _ 8 nsubj _ _
+8 توقفت توقف VERB _ _ 1 ccomp _ _
+9 . . PUNCT _ _ 1 punct _ _
+"""
+
+
+def test_surnames_a_family_name_alone_means_the_person_named_in_full_before(rules, conllu_doc):
+    """"وليد المعلم … وكان المعلم يتحدث": the minister, whom NER left untagged the second time;
+    "المعلم الأول" (a definite adjective after it) is a teacher, no one's name."""
+    facts = rules.extract(conllu_doc(NAMED_THEN_SURNAME))
+    people = [(m.sentence, m.text, facts.actors[m.actor].label_ar) for m in facts.mentions
+              if facts.actors[m.actor].cls == "Person"]
+    assert people == [(0, "وليد المعلم", "وليد المعلم"), (1, "المعلم", "وليد المعلم")]
+
+
+def test_surnames_a_family_name_two_persons_share_names_neither(rules, conllu_doc):
+    doc = conllu_doc("""
+# text = والتقى سامي الحربي خالد الحربي .
+1 والتقى التقى VERB _ _ 0 root _ _
+2 سامي سامي PROPN _ _ 1 nsubj _ ner=B-PER
+3 الحربي حربي NOUN _ _ 2 nmod _ ner=E-PER
+4 خالد خالد PROPN _ _ 1 obj _ ner=B-PER
+5 الحربي حربي NOUN _ _ 4 nmod _ ner=E-PER
+6 . . PUNCT _ _ 1 punct _ _
+
+# text = وقال الحربي إن الوضع مستقر .
+1 وقال قال VERB _ _ 0 root _ _
+2 الحربي حربي NOUN _ _ 1 nsubj _ _
+3 إن إن SCONJ _ _ 5 mark _ _
+4 الوضع وضع NOUN _ _ 5 nsubj _ _
+5 مستقر مستقر ADJ _ _ 1 ccomp _ _
+6 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [m.text for m in facts.mentions if m.sentence == 1] == []
