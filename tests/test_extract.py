@@ -556,35 +556,45 @@ def test_extract_a_definite_event_noun_retells_the_happening_before(rules, conll
 
 
 def test_extract_a_retold_happening_may_name_a_small_place_the_gazetteer_does_not_know(rules, conllu_doc):
-    """"شنت الطائرات غارات على مدينة الرقة. ودمرت الغارات مواقع في بلدة عين الورد": the town
-    is unknown and may lie in the city, so the strikes are one happening in both places."""
-    doc = conllu_doc("""
-# text = شنت الطائرات غارات على مدينة الرقة .
+    """"شنت الطائرات الأمريكية غارات على مدينة الرقة. ودمرت الغارات الأمريكية مواقع في بلدة
+    عين الورد": the town is unknown and may lie in the city, and the two share their attacker,
+    so the strikes are one happening in both places. Without a shared actor they stay two."""
+    text = """
+# text = شنت الطائرات الأمريكية غارات على مدينة الرقة .
 1 شنت شن VERB _ _ 0 root _ _
 2 الطائرات طائرة NOUN _ _ 1 nsubj _ _
-3 غارات غارة NOUN _ _ 1 obj _ _
-4 على على ADP _ _ 5 case _ _
-5 مدينة مدينة NOUN _ _ 3 nmod _ _
-6 الرقة رقة PROPN _ _ 5 nmod _ ner=S-LOC
-7 . . PUNCT _ _ 1 punct _ _
+3 الأمريكية أمريكي ADJ _ _ 2 amod _ _
+4 غارات غارة NOUN _ _ 1 obj _ _
+5 على على ADP _ _ 6 case _ _
+6 مدينة مدينة NOUN _ _ 4 nmod _ _
+7 الرقة رقة PROPN _ _ 6 nmod _ ner=S-LOC
+8 . . PUNCT _ _ 1 punct _ _
 
-# text = ودمرت الغارات مواقع تنظيم داعش في بلدة عين الورد .
+# text = ودمرت الغارات الأمريكية مواقع في بلدة عين الورد .
 1 ودمرت دمر VERB _ _ 0 root _ _
 2 الغارات غارة NOUN _ _ 1 nsubj _ _
-3 مواقع موقع NOUN _ _ 1 obj _ _
-4 تنظيم تنظيم NOUN _ _ 3 nmod _ ner=B-ORG
-5 داعش داعش PROPN _ _ 4 nmod _ ner=E-ORG
-6 في في ADP _ _ 7 case _ _
-7 بلدة بلدة NOUN _ _ 1 obl _ _
-8 عين عين NOUN _ _ 7 nmod _ ner=B-LOC
-9 الورد ورد NOUN _ _ 8 nmod _ ner=E-LOC
-10 . . PUNCT _ _ 1 punct _ _
-""")
-    facts = rules.extract(doc)
+3 الأمريكية أمريكي ADJ _ _ 2 amod _ _
+4 مواقع موقع NOUN _ _ 1 obj _ _
+5 في في ADP _ _ 6 case _ _
+6 بلدة بلدة NOUN _ _ 1 obl _ _
+7 عين عين NOUN _ _ 6 nmod _ ner=B-LOC
+8 الورد ورد NOUN _ _ 7 nmod _ ner=E-LOC
+9 . . PUNCT _ _ 1 punct _ _
+"""
+    facts = rules.extract(conllu_doc(text))
     attacks = [e for e in facts.events if e.type == "Attack"]
     assert len(attacks) == 1, [(e.trigger, e.roles) for e in attacks]
     places = {facts.actors[a].label_en or facts.actors[a].label_ar for a in attacks[0].roles["location"]}
     assert places == {"Raqqa", "عين الورد"}, places
+    apart = text.replace("3 الأمريكية أمريكي ADJ _ _ 2 amod _ _\n", "").replace("الطائرات الأمريكية", "الطائرات") \
+        .replace("الغارات الأمريكية", "الغارات")
+    apart = apart.replace("4 غارات", "3 غارات").replace("5 على على ADP _ _ 6", "4 على على ADP _ _ 5") \
+        .replace("6 مدينة مدينة NOUN _ _ 4", "5 مدينة مدينة NOUN _ _ 3").replace("7 الرقة رقة PROPN _ _ 6", "6 الرقة رقة PROPN _ _ 5") \
+        .replace("8 . . PUNCT _ _ 1 punct _ _\n\n", "7 . . PUNCT _ _ 1 punct _ _\n\n")
+    apart = apart.replace("4 مواقع", "3 مواقع").replace("5 في في ADP _ _ 6", "4 في في ADP _ _ 5") \
+        .replace("6 بلدة بلدة NOUN _ _ 1", "5 بلدة بلدة NOUN _ _ 1").replace("7 عين عين NOUN _ _ 6", "6 عين عين NOUN _ _ 5") \
+        .replace("8 الورد ورد NOUN _ _ 7", "7 الورد ورد NOUN _ _ 6").replace("9 . . PUNCT", "8 . . PUNCT")
+    assert len([e for e in rules.extract(conllu_doc(apart)).events if e.type == "Attack"]) == 2
 
 
 AGAIN = """

@@ -69,3 +69,29 @@ def test_surnames_a_family_name_two_persons_share_names_neither(rules, conllu_do
 """)
     facts = rules.extract(doc)
     assert [m.text for m in facts.mentions if m.sentence == 1] == []
+
+
+def test_surnames_the_second_part_of_a_compound_first_name_is_no_family_name(rules, conllu_doc):
+    """"عز الدين" names no one by "الدين" (religion) alone."""
+    doc = conllu_doc("""
+# text = وقال المخرج عز الدين إن الفيلم اكتمل .
+1 وقال قال VERB _ _ 0 root _ _
+2 المخرج مخرج NOUN _ _ 1 nsubj _ _
+3 عز عز PROPN _ _ 2 nmod _ ner=B-PER
+4 الدين دين NOUN _ _ 3 nmod _ ner=E-PER
+5 إن إن SCONJ _ _ 7 mark _ _
+6 الفيلم فيلم NOUN _ _ 7 nsubj _ _
+7 اكتمل اكتمل VERB _ _ 1 ccomp _ _
+8 . . PUNCT _ _ 1 punct _ _
+
+# text = ويتناول الفيلم دور الدين في المجتمع .
+1 ويتناول تناول VERB _ _ 0 root _ _
+2 الفيلم فيلم NOUN _ _ 1 nsubj _ _
+3 دور دور NOUN _ _ 1 obj _ _
+4 الدين دين NOUN _ _ 3 nmod _ _
+5 في في ADP _ _ 6 case _ _
+6 المجتمع مجتمع NOUN _ _ 3 nmod _ _
+7 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [m.text for m in facts.mentions if m.sentence == 1] == []

@@ -250,15 +250,16 @@ def attends(ctx: SentenceContext, trigger: int) -> bool:
 
 def _compatible(a: Event, b: Event, joined: tuple[str, ...] = (), actors: dict[str, Actor] | None = None) -> bool:
     """No role (but the ``joined`` ones) that both fill with different actors, no two dates.
-    Two locations differ only when each side names a place the gazetteer knows: a small place
-    it does not know may lie in the other ("في غارة على ولاية لوغار … في منطقة بركي براك حيث
-    وقعت الغارة")."""
+    When the two share an actor, two locations differ only when each side names a place the
+    gazetteer knows: a small place it does not know may lie in the other ("غارة أمريكية على
+    ولاية لوغار … في منطقة بركي براك حيث وقعت الغارة الأمريكية")."""
+    shared = any(set(a.roles.get(r, [])) & set(b.roles.get(r, [])) for r in SEPARATE_ROLES if r != "location")
     for role in SEPARATE_ROLES:
         if role in joined:
             continue
         x, y = set(a.roles.get(role, [])), set(b.roles.get(role, []))
         if x and y and not x & y:
-            if role == "location" and actors is not None and any(
+            if role == "location" and shared and actors is not None and any(
                     all(i in actors and actors[i].cls == "Place" and not actors[i].from_gazetteer for i in side)
                     for side in (x, y)):
                 continue

@@ -93,6 +93,7 @@ class ShortNames(ArticleStep):
 
 
 MIN_SURNAME = 4  # letters of a family name with its article (الصدر)
+NAME_SECOND_PARTS = lexicon.words("name_second_parts")
 
 
 class Surnames(ArticleStep):
@@ -100,7 +101,8 @@ class Surnames(ArticleStep):
     meant by that word alone later in the article, with a proclitic or without: "وكان المعلم
     يتحدث", "وقال للمعلم". Not when two persons of the article share it, nor when the word is
     in a mention, opens a longer name (a name or a definite adjective follows it: المعلم
-    الأول) or completes a title."""
+    الأول) or completes a title, nor for the second part of a compound first name (عز الدين,
+    عبد العزيز: lexicon ``name_second_parts``)."""
 
     name = "surnames"
     requires = frozenset({"actors", "mentions"})
@@ -111,7 +113,8 @@ class Surnames(ArticleStep):
         for m in state.mentions:
             actor = state.actors[m.actor]
             words = normalize_ar(actor.label_ar).split() if actor.cls == "Person" else []
-            if len(words) >= 2 and words[-1].startswith(clitics.ARTICLE) and len(words[-1]) >= MIN_SURNAME:
+            if len(words) >= 2 and words[-1].startswith(clitics.ARTICLE) and len(words[-1]) >= MIN_SURNAME \
+                    and not {words[-1], words[-2]} & NAME_SECOND_PARTS:
                 owners.setdefault(words[-1], set()).add(m.actor)
                 first.setdefault(m.actor, (m.sentence, m.start))
         surnames = {name: next(iter(iris)) for name, iris in owners.items() if len(iris) == 1}
