@@ -136,6 +136,10 @@ class Gazetteer:
             for entry in group:
                 for variant in entry.variants:
                     self._names.setdefault(normalize_ar(variant), (entry, via))
+            for entry in group:  # أبي بكر البغدادي after a preposition is أبو بكر البغدادي
+                for name in entry.names:
+                    for form in clitics.kunya_forms(normalize_ar(name)):
+                        self._names.setdefault(form, (entry, via))
         for entry in ordered:
             for form in entry.demonyms:
                 key = normalize_ar(form)

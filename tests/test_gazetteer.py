@@ -140,6 +140,8 @@ def test_gazetteer_find_matches_do_not_overlap(gaz: Gazetteer) -> None:
     ("أفغانستان", "afghanistan"),
     ("إيران (جمهورية - الإسلامية)", "iran"),  # UN-table form as written
     ("بوليفيا", "bolivia"),  # a CSV-only country, artifact-free variant
+    ("أبي بكر البغدادي", "baghdadi"),  # the kunya in the genitive (لزعيم التنظيم أبي بكر …)
+    ("أبا بكر البغدادي", "baghdadi"),  # and in the accusative
 ])
 def test_gazetteer_lookup_variants(gaz: Gazetteer, phrase: str, entry_id: str) -> None:
     entry = gaz.lookup(phrase)

@@ -121,6 +121,9 @@ class RelationRule:
     object_classes: tuple[str, ...]
     examples_match: list[str]
     examples_no_match: list[str]
+    # Title heads that make the body named right after them led by the title's holder
+    # (زعيم تنظيم داعش أبو بكر البغدادي); a rule has cues or title heads.
+    title_heads: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -346,9 +349,10 @@ class RuleSet:
                         raise RuleError("E304", f"{path.name}:{raw.get('id')}: kg:{pred} is not in the ontology",
                                         fix="use an ontology property")
                     relations.append(RelationRule(
-                        raw["id"], pred, [normalize_ar(c).split() for c in raw["cues"]],
+                        raw["id"], pred, [normalize_ar(c).split() for c in raw.get("cues") or []],
                         tuple(raw.get("subject_classes", ACTOR_CLASSES)), tuple(raw.get("object_classes", ACTOR_CLASSES)),
-                        list(raw["examples"]["match"]), list(raw["examples"]["no_match"])))
+                        list(raw["examples"]["match"]), list(raw["examples"]["no_match"]),
+                        frozenset(normalize_ar(w) for w in raw.get("title_heads") or [])))
             elif kind == "actor_classes":
                 for raw in data.get("rules") or []:
                     if raw.get("class") not in ACTOR_CLASSES or not raw.get("first_words") or not raw.get("ner"):

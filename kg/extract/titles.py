@@ -20,6 +20,8 @@ from .steps import ArticleState, SentenceState, SentenceStep
 if TYPE_CHECKING:  # pragma: no cover
     from .ruleset import RuleSet
 
+BRACKETS = "()"  # around a short name inside a title
+
 TITLE_STOPS = lexicon.words("title_stops")
 SUBORDINATORS = lexicon.words("subordinators")
 ON_BEHALF = lexicon.words("on_behalf")
@@ -197,7 +199,8 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
             w = s.word(wid)
             # A conjunction before a title head joins two people's titles
             # (رئيس اللجنة، والشيخ خالد): the head nearer the name is this one's.
-            if (w.upos in ("VERB", "PUNCT") and w.text not in COMMAS) or \
+            # Brackets around a body's short name do not end the title: "لزعيم تنظيم (داعش) أبي …".
+            if (w.upos in ("VERB", "PUNCT") and w.text not in COMMAS and w.text not in BRACKETS) or \
                     (w.upos == "CCONJ" and start is not None) or \
                     (w.upos == "ADP" and w.norm in TITLE_STOPS and not office_link(s, wid)) or \
                     (wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) == "Person") or \

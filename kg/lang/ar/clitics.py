@@ -31,6 +31,7 @@ LAM_ARTICLE: str = _AFFIXES["lam_article"]
 FUTURE: str = _AFFIXES["future_prefix"]
 IMPERFECT: tuple[str, ...] = tuple(_AFFIXES["imperfect_prefixes"])
 PERFECT_ALIF: str = _AFFIXES["perfect_alif"]
+KUNYA: tuple[str, ...] = tuple(_AFFIXES["kunya"])
 VERB_SUFFIXES: tuple[str, ...] = tuple(_AFFIXES["verb_suffixes"])
 ACCUSATIVE_NISBA: str = _AFFIXES["accusative_nisba"]
 NISBA: str = _AFFIXES["nisba"]
@@ -228,6 +229,22 @@ def verb_stems(form: str) -> set[str]:
                 if stem[:1] in IMPERFECT and len(stem) > MIN_STEM:
                     out.update((stem[1:], PERFECT_ALIF + stem[1:]))
     return out
+
+
+def kunya_forms(name: str) -> list[str]:
+    """A normalised name opening with the kunya's أبو in each of its other cases: the
+    genitive after a preposition or a construct ("لزعيم التنظيم أبي بكر البغدادي"), the
+    accusative after إن.
+
+    >>> kunya_forms("ابو بكر البغدادي")
+    ['ابي بكر البغدادي', 'ابا بكر البغدادي']
+    >>> kunya_forms("ابي مالك"), kunya_forms("خالد")
+    (['ابو مالك', 'ابا مالك'], [])
+    """
+    first, sep, rest = name.partition(" ")
+    if not sep or first not in KUNYA:
+        return []
+    return [f"{k} {rest}" for k in KUNYA if k != first]
 
 
 def number_word_stems(form: str) -> list[str]:
