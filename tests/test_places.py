@@ -382,3 +382,30 @@ def test_places_a_head_noun_before_a_known_place_names_a_place_of_its_own(rules,
         ("بحيرة تشاد", "Place", "بحيرة تشاد"), ("سوق دمشق", "Place", "سوق دمشق")]
     assert by_sentence[1][1] is by_sentence[0][1]
     assert _roles(rules, conllu_doc(HEADED), "Attack")[0]["location"] == ["بحيرة تشاد"]
+
+
+IN_TITLE = """
+# text = وقال خالد العمري حاكم منطقة الشونة حيث وقعت الغارة إن الطائرات دمرت المبنى .
+1 وقال قال VERB _ _ 0 root _ _
+2 خالد خالد PROPN _ _ 1 nsubj _ ner=B-PER
+3 العمري عمري NOUN _ _ 2 nmod _ ner=E-PER
+4 حاكم حاكم NOUN _ _ 2 nmod _ _
+5 منطقة منطقة NOUN _ _ 4 nmod _ _
+6 الشونة شونة NOUN _ _ 5 nmod _ ner=S-LOC
+7 حيث حيث SCONJ _ _ 8 mark _ _
+8 وقعت وقع VERB _ _ 5 acl _ _
+9 الغارة غارة NOUN _ _ 8 nsubj _ _
+10 إن إن SCONJ _ _ 12 mark _ _
+11 الطائرات طائرة NOUN _ _ 12 nsubj _ _
+12 دمرت دمر VERB _ _ 1 ccomp _ _
+13 المبنى مبنى NOUN _ _ 12 obj _ _
+14 . . PUNCT _ _ 1 punct _ _
+"""
+
+
+def test_places_a_place_inside_a_title_is_where_the_event_of_its_clause_was(rules, conllu_doc):
+    """"خالد العمري حاكم منطقة الشونة حيث وقعت الغارة": the title is the governor's, and the
+    district it names is where the strike fell."""
+    facts = rules.extract(conllu_doc(IN_TITLE))
+    assert [t.title for t in facts.titles] == ["حاكم منطقة الشونة"]
+    assert _roles(rules, conllu_doc(IN_TITLE), "Attack")[0].get("location") == ["الشونة"]

@@ -226,7 +226,8 @@ class Events(SentenceStep):
                      if (allowed is None or ctx.cls(i) in allowed) and ctx.mentions[i].words[0] != trigger
                      and named_as(state, ctx.mentions[i].actor, rule.role_names.get(role))
                      and (role in PLACE_ROLES or not ctx.in_brackets(i))
-                     and not set(ctx.mentions[i].words) <= ctx.title_words
+                     # a place may stand in a title: "حاكم منطقة X حيث وقعت الغارة"
+                     and (role in PLACE_ROLES or not set(ctx.mentions[i].words) <= ctx.title_words)
                      and not ctx.close_to(i)  # مصدر مقرب من الوزير: the minister does not speak
                      and ctx.same_side(trigger, ctx.mentions[i].words)]
             if picks:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .ruleset import EventRule
 
 COUNTERPART = lexicon.words("counterparts")
+PLACE_RELATIVES = lexicon.words("place_relatives")
 BETWEEN = lexicon.word("between")
 
 
@@ -332,6 +333,20 @@ class Strategy:
     takes_argument: bool = False
 
 
+def s_where(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> list[int]:
+    """The place before حيث (lexicon ``place_relatives``) when the trigger is in the clause it
+    opens: "حاكم منطقة الشونة حيث وقعت الغارة", "في ولاية هلمند حيث تدور المعارك". حيث stands
+    within three words before the trigger, with no break between."""
+    s = ctx.sentence
+    for wid in range(trigger - 1, max(1, trigger - 4), -1):
+        if ctx.is_break(s.word(wid)):
+            return []
+        if s.word(wid).norm in PLACE_RELATIVES:
+            idx = ctx.by_word.get(wid - 1)
+            return [idx] if idx is not None and ctx.cls(idx) in ("Place", "Country") else []
+    return []
+
+
 STRATEGIES: dict[str, Strategy] = {s.name: s for s in (
     Strategy("counterpart", s_counterpart),
     Strategy("claimed", s_claimed),
@@ -354,6 +369,7 @@ STRATEGIES: dict[str, Strategy] = {s.name: s for s in (
     Strategy("between", s_between),
     Strategy("places", s_places),
     Strategy("witness", s_witness),
+    Strategy("where", s_where),
     Strategy("relative", s_relative),
     Strategy("gathered", s_gathered),
     Strategy("shared", s_shared),
