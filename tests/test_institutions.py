@@ -46,6 +46,14 @@ PARSES: dict[str, str] = {
         8 المدربين مدرب NOUN 9 nsubj
         9 وصلوا وصل VERB 1 ccomp
         10 . . PUNCT 1 punct""",
+    # the parse makes the subject right after the verb its object
+    "أعلنت ولاية أضنة إغلاق الطريق .": """
+        1 أعلنت أعلن VERB 0 root
+        2 ولاية ولاية NOUN 1 obj
+        3 أضنة أضنة X 2 nmod S-LOC
+        4 إغلاق إغلاق NOUN 2 nmod
+        5 الطريق طريق NOUN 4 nmod
+        6 . . PUNCT 1 punct""",
     # the tagger takes the verb for a noun: the head hangs on it as a genitive
     "وعقدت لجنة الأمن القومي في البرلمان اجتماعا طارئا .": """
         1-2 وعقدت

@@ -119,7 +119,8 @@ class Institutions(ArticleStep):
 
     def acts(self, sent: Sentence, word: Word, authority: bool) -> bool:
         """The word is the subject of a verb (one of the verbs, for an authority head): by the
-        parse; by word order, right after one of the verbs when the tagger did not tag it as one."""
+        parse; by word order, right after one of the verbs when the tagger did not tag it as one
+        or the parse gives that verb no subject."""
         parsed = any(w.head for w in sent.words)
         if parsed and word.deprel.startswith("nsubj") and word.head:
             verb = sent.word(word.head)
@@ -132,7 +133,10 @@ class Institutions(ArticleStep):
         if prev < 1 or (parsed and word.deprel.startswith("nsubj")):
             return False
         verb = sent.word(prev)
-        return verb_in(verb, self.data.verbs) and (not parsed or verb.upos not in VERB_TAGS)
+        # Right after one of the verbs, a head the parse made its object is its subject when the
+        # verb has none (VSO: "أعلنت محافظة اسطنبول منع التظاهرة").
+        return verb_in(verb, self.data.verbs) and (not parsed or verb.upos not in VERB_TAGS or not any(
+            c.deprel.startswith("nsubj") for c in sent.children(verb.id)))
 
     def phrase(self, sent: Sentence, word: Word, by_word: dict[int, Mention]) -> tuple[int, ...] | None:
         """The phrase's words: the head, its chain, and a joined place or body; None for a bare
