@@ -124,6 +124,7 @@ def test_region_no_arabic_name_belongs_to_two_curated_entries() -> None:
     ("جيش الفتح", "army_of_conquest"),
     ("وحدات حماية الشعب الكردية", "ypg"),
     ("المرصد السوري لحقوق الإنسان", "sohr"),
+    ("هيئة التنسيق الوطنية", "syrian_ncc"),
     ("الائتلاف الوطني السوري", "syrian_national_coalition"),
     ("حزب الله", "hezbollah"),
     ("حلب", "aleppo"),

@@ -163,6 +163,13 @@ def s_between(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
             comma = next((c for c in range(wid + 1, len(s.words) + 1) if s.word(c).text in COMMAS), None)
             group = [i for i in group_after(ctx, wid, window=12, stop_at_verb=True, free_only=False)
                      if comma is None or ctx.mentions[i].words[0] < comma]
+            # A preposition ends the sides: "بين روسيا والولايات المتحدة على وقف إطلاق النار في
+            # سوريا" (Syria is where, not a side).
+            for k in range(1, len(group)):
+                gap = range(ctx.mentions[group[k - 1]].words[-1] + 1, ctx.mentions[group[k]].words[0])
+                if any(s.word(g).upos == "ADP" for g in gap):
+                    group = group[:k]
+                    break
             # A long list goes on past the window while و joins the next name (seven parties).
             while group:
                 nxt = ctx.mentions[group[-1]].words[-1] + 2
