@@ -163,11 +163,12 @@ def s_between(ctx: SentenceContext, trigger: int, rule: EventRule | None) -> lis
             comma = next((c for c in range(wid + 1, len(s.words) + 1) if s.word(c).text in COMMAS), None)
             group = [i for i in group_after(ctx, wid, window=12, stop_at_verb=True, free_only=False)
                      if comma is None or ctx.mentions[i].words[0] < comma]
-            # A preposition ends the sides: "بين روسيا والولايات المتحدة على وقف إطلاق النار في
-            # سوريا" (Syria is where, not a side).
+            # A preposition with no و before the next name ends the sides: "بين روسيا والولايات
+            # المتحدة على وقف إطلاق النار في سوريا" (Syria is where, not a side); "بين وزارة
+            # الخارجية في مصر ووزارة الخارجية في الأردن" goes on.
             for k in range(1, len(group)):
                 gap = range(ctx.mentions[group[k - 1]].words[-1] + 1, ctx.mentions[group[k]].words[0])
-                if any(s.word(g).upos == "ADP" for g in gap):
+                if any(s.word(g).upos == "ADP" for g in gap) and not any(s.word(g).upos == "CCONJ" for g in gap):
                     group = group[:k]
                     break
             # A long list goes on past the window while و joins the next name (seven parties).
