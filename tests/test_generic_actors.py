@@ -914,3 +914,11 @@ def test_generic_a_bare_head_given_its_country_by_the_article_keeps_its_own_form
     actor = facts.actors[police.pop()]
     assert actor.label_en == "Police (Turkey)"
     assert {actor.label_ar, *actor.alt_labels_ar} >= {"الشرطة التركية", "عناصر الشرطة"}
+
+
+def test_generic_a_phrase_that_names_the_state_is_one_of_its_labels(rules, conllu_doc):
+    """"قصف النظام السوري أحياء المدينة": the state is the actor (class Country), and the
+    article's name for it is one of the country's labels in the article."""
+    facts = rules.extract(conllu_doc(to_conllu(PARSES["قصف النظام السوري أحياء المدينة ."])))
+    (syria,) = [facts.actors[m.actor] for m in facts.mentions if m.text == "النظام السوري"]
+    assert syria.cls == "Country" and "النظام السوري" in syria.alt_labels_ar
