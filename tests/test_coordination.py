@@ -216,3 +216,26 @@ def test_a_list_that_hangs_each_name_on_the_one_before_gives_every_name(conllu_d
 """)
     (roles,) = event_roles(doc, "Meeting")
     assert sorted(roles["location"]) == ["Egypt", "Iraq", "Jordan"]
+
+
+def test_the_companion_in_quote_marks_that_the_parse_makes_the_subject_names_the_first_too(conllu_doc, event_roles):
+    """"وقصفت قوات النظام ومعها «حزب الله» البلدة": the parse gives the verb the companion as
+    its only subject; past the quote marks it is the companion of the forces, and both bomb."""
+    doc = conllu_doc("""
+# text = وقصفت قوات النظام ومعها «حزب الله» بلدة الزبداني .
+1 وقصفت قصف VERB _ _ 0 root _ _
+2 قوات قوة NOUN _ _ 1 obl _ _
+3 النظام نظام NOUN _ _ 2 nmod _ _
+4-5 ومعها _ _ _ _ _ _ _ _
+4 ومع ومع ADP _ _ 5 case _ _
+5 ها هو PRON _ _ 2 nmod _ _
+6 « « PUNCT _ _ 7 punct _ _
+7 حزب حزب NOUN _ _ 1 nsubj _ ner=B-ORG
+8 الله الله NOUN _ _ 7 nmod _ ner=E-ORG
+9 » » PUNCT _ _ 7 punct _ _
+10 بلدة بلدة NOUN _ _ 1 obj _ _
+11 الزبداني زبداني NOUN _ _ 10 nmod _ ner=S-LOC
+12 . . PUNCT _ _ 1 punct _ _
+""")
+    (roles,) = event_roles(doc, "Attack")
+    assert "Hezbollah" in roles["agent"] and len(roles["agent"]) == 2, roles

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lang.ar import clitics, lexicon
-from .context import SentenceContext
+from .context import QUOTE_MARKS, SentenceContext
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Sentence
@@ -50,7 +50,27 @@ def conjuncts(ctx: SentenceContext, index: int) -> list[int]:
             out.append(other)
             out.extend(j for j in joined_after(ctx, other) if j not in out and j != index)
             break
+    # The companion itself, where the parse makes it the subject: "يواصل النظام ومعه حزب الله
+    # القصف" (nsubj حزب الله) names the regime too.
+    before = companion_of(ctx, index)
+    if before is not None and before not in out:
+        out.append(before)
     return out
+
+
+def companion_of(ctx: SentenceContext, index: int) -> int | None:
+    """The mention X of "X ومعه Y" when mention ``index`` is Y (see :func:`companion`)."""
+    s = ctx.sentence
+    first = ctx.mentions[index].words[0]
+    while first > 1 and s.word(first - 1).text in QUOTE_MARKS:
+        first -= 1
+    if first < 2:
+        return None
+    token = s.tokens[s.word(first - 1).token]
+    if token.norm not in COMPANIONS or token.words[-1] != first - 1 or token.words[0] < 2:
+        return None
+    idx = ctx.by_word.get(token.words[0] - 1)
+    return idx if idx is not None and idx != index and companion(ctx, idx) == index else None
 
 
 def _and_before(s: Sentence, wid: int) -> bool:
@@ -89,6 +109,8 @@ def companion(ctx: SentenceContext, index: int) -> int | None:
     if token.norm not in COMPANIONS or token.words[0] != end + 1:
         return None
     nxt = token.words[-1] + 1
+    while nxt <= len(s.words) and s.word(nxt).text in QUOTE_MARKS:  # ومعه «حزب الله»
+        nxt += 1
     idx = ctx.by_word.get(nxt)
     return idx if idx is not None and ctx.mentions[idx].words[0] == nxt else None
 
