@@ -404,3 +404,29 @@ def test_a_plural_pronoun_of_inna_is_not_taken_for_the_speaker(conllu_doc, event
 """)
     for roles in event_roles(doc, "Attack"):
         assert "Police (Iraq)" not in roles.get("agent", [])
+
+
+def test_who_says_that_he_killed_in_an_operation_made_the_attack(conllu_doc, event_roles):
+    """"وأعلن الجيش العراقي أنه قتل عشرين مسلحا في عملية عسكرية": أنه is the army that speaks,
+    and the killing verb with a pronoun subject is active: the army attacked. Without the
+    pronoun ("قتل عشرون مسلحا في عملية") nobody is named."""
+    doc = conllu_doc("""
+# text = وأعلن الجيش العراقي أنه قتل عشرين مسلحا في عملية عسكرية قرب الموصل .
+1 وأعلن أعلن VERB _ _ 0 root _ _
+2 الجيش جيش NOUN _ _ 1 nsubj _ _
+3 العراقي عراقي ADJ _ _ 2 amod _ _
+4-5 أنه _ _ _ _ _ _ _ _
+4 أن أن SCONJ _ _ 6 mark _ _
+5 ه هو PRON _ _ 6 nsubj _ _
+6 قتل قتل VERB _ _ 1 ccomp _ _
+7 عشرين عشرون NUM _ _ 6 obj _ _
+8 مسلحا مسلح NOUN _ _ 7 nmod _ _
+9 في في ADP _ _ 10 case _ _
+10 عملية عملية NOUN _ _ 6 obl _ _
+11 عسكرية عسكري ADJ _ _ 10 amod _ _
+12 قرب قرب ADP _ _ 13 case _ _
+13 الموصل موصل PROPN _ _ 10 nmod _ ner=S-LOC
+14 . . PUNCT _ _ 1 punct _ _
+""")
+    (roles,) = event_roles(doc, "Attack")
+    assert roles.get("agent") == ["Iraqi Army"], roles

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 COUNTERPART = lexicon.words("counterparts")
 PLACE_RELATIVES = lexicon.words("place_relatives")
+KILL_VERBS = lexicon.words("casualty_verbs")
 BETWEEN = lexicon.word("between")
 
 
@@ -208,10 +209,34 @@ def s_verb_subject(ctx: SentenceContext, trigger: int, rule: EventRule | None) -
             continue
         if w.upos == "VERB" and not in_quantity_phrase(ctx, wid) and not time_of_day(s, wid):
             if rule is not None and not rule.governs(w):
-                return []
+                # "أنه قتل 100 مسلح في عملية": with a pronoun subject the killing verb is
+                # active, and who killed made the attack (not "قتل 100 مسلح في عملية").
+                killer = pronoun_subject(ctx, wid) if w.norm in KILL_VERBS else []
+                return [i for i in killer if ctx.mentions[i].words[0] < trigger]
             found = s_subject(ctx, wid, rule) or group_after(ctx, wid, window=trigger - wid) \
-                or fronted_subject(ctx, wid)
+                or fronted_subject(ctx, wid) or pronoun_subject(ctx, wid)
             return [i for i in found if ctx.mentions[i].words[0] < trigger]
+    return []
+
+
+def pronoun_subject(ctx: SentenceContext, verb: int) -> list[int]:
+    """The subject of a verb that opens with "أنه" / "أنها" (a subordinator with a pronoun
+    right before it) is the subject of the verb of saying before the subordinator: in
+    "وصرح الجيش التشادي أنه قتل 100 مسلح في عملية عسكرية" the army killed them."""
+    s = ctx.sentence
+    if verb < 3:
+        return []
+    token = s.tokens[s.word(verb - 1).token]
+    first = s.word(token.words[0])
+    if len(token.words) < 2 or s.word(verb - 1).upos != "PRON" \
+            or clitics.strip_conjunction(first.norm) not in SUBORDINATORS:
+        return []
+    for wid in range(token.words[0] - 1, max(0, token.words[0] - 8), -1):
+        w = s.word(wid)
+        if ctx.is_break(w):
+            return []
+        if w.upos == "VERB":
+            return [i for i in s_subject(ctx, wid, None) if ctx.mentions[i].words[0] < token.words[0]]
     return []
 
 
