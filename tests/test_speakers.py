@@ -395,3 +395,43 @@ def test_speakers_the_visit_during_which_one_speaks_is_no_topic(rules, conllu_do
     (statement,) = [e for e in facts.events if e.type == "Statement"]
     assert statement.topic is None, statement.topic
     assert any(e.type == "Meeting" for e in facts.events), [(e.type, e.trigger) for e in facts.events]
+
+
+def test_speakers_the_outlet_spoken_to_after_li_does_not_speak(rules, conllu_doc):
+    """"وقال قائد قوات محلية لرويترز إن …": the commander (no actor) speaks to Reuters, which the
+    parse hangs inside the subject; Reuters is no speaker (lexicon ``addressee_prepositions``)."""
+    doc = conllu_doc(FIRST + """
+# text = وقال قائد قوات محلية لرويترز إن الهجوم بدأ .
+1 وقال قال VERB _ _ 0 root _ _
+2 قائد قائد NOUN _ _ 1 nsubj _ _
+3 قوات قوة NOUN _ _ 2 nmod _ _
+4 محلية محلي ADJ _ _ 3 amod _ _
+5-6 لرويترز _ _ _ _ _ _ _ _
+5 ل ل ADP _ _ 6 case _ _
+6 رويترز رويترز PROPN _ _ 3 nmod _ ner=S-ORG
+7 إن إن SCONJ _ _ 9 mark _ _
+8 الهجوم هجوم NOUN _ _ 9 nsubj _ _
+9 بدأ بدأ VERB _ _ 1 ccomp _ _
+10 . . PUNCT _ _ 1 punct _ _
+""")
+    assert all("رويترز" not in speakers for _, speakers in _said(rules, doc))
+
+
+def test_speakers_a_country_name_that_ends_a_persons_name_is_the_person(rules, conllu_doc):
+    """"وقال قائد الشرطة الجنرال بدر الدين هايتي إن …": NER's span is a man's name ending in
+    هايتي; the general speaks, not Haiti."""
+    doc = conllu_doc("""
+# text = وقال قائد الشرطة الجنرال بدر الدين هايتي إن الوضع هادئ .
+1 وقال قال VERB _ _ 0 root _ _
+2 قائد قائد NOUN _ _ 1 nsubj _ _
+3 الشرطة شرطة NOUN _ _ 2 nmod _ _
+4 الجنرال جنرال NOUN _ _ 2 nmod _ _
+5 بدر بدر PROPN _ _ 4 nmod _ ner=B-PER
+6 الدين دين NOUN _ _ 5 nmod _ ner=I-PER
+7 هايتي هايتي PROPN _ _ 5 nmod _ ner=E-PER
+8 إن إن SCONJ _ _ 10 mark _ _
+9 الوضع وضع NOUN _ _ 10 nsubj _ _
+10 هادئ هادئ ADJ _ _ 1 ccomp _ _
+11 . . PUNCT _ _ 1 punct _ _
+""")
+    assert _said(rules, doc) == [(0, ["بدر الدين هايتي"])]

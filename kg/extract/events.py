@@ -229,6 +229,8 @@ class Events(SentenceStep):
                      # a place may stand in a title: "حاكم منطقة X حيث وقعت الغارة"
                      and (role in PLACE_ROLES or not set(ctx.mentions[i].words) <= ctx.title_words)
                      and not ctx.close_to(i)  # مصدر مقرب من الوزير: the minister does not speak
+                     # "وقال قائد قوات محلية لرويترز": who is spoken to after ل does not speak
+                     and not (role == "speaker" and ctx.preposition(i, after=trigger) in ADDRESSED)
                      and ctx.same_side(trigger, ctx.mentions[i].words)]
             if picks:
                 if role == "speaker":  # one speaker: the person when one is named
@@ -266,6 +268,7 @@ class Events(SentenceStep):
 
 
 CIRCUMSTANCES = lexicon.words("circumstance_words")
+ADDRESSED = lexicon.words("addressee_prepositions")
 
 
 def occasion_of(ctx: SentenceContext, saying: int, trigger: int) -> bool:

@@ -31,8 +31,8 @@ from ..ids import actor_iri
 from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
 from .context import PLACE_NOUNS, QUOTE_MARKS
-from .names import (adjective_name, after_place_noun, another_body, full_lengths, in_idiom, name_head_before,
-                    quoted_outlets, quoted_persons, remember_headed, without_edge_punctuation)
+from .names import (adjective_name, after_place_noun, another_body, full_lengths, in_idiom, inside_person,
+                    name_head_before, quoted_outlets, quoted_persons, remember_headed, without_edge_punctuation)
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 # Before a capital, these make it a place rather than the government acting.
@@ -189,6 +189,8 @@ class Resolver:
                     continue
                 if another_body(sent, ids, entry):
                     continue
+                if inside_person(sent, ids, entry):
+                    continue  # NER's span of the person is the mention
                 if adjective_name(self.gazetteer, sent, ids, entry) or in_idiom(sent, ids):
                     taken.update(ids)  # nor is NER's span of it the country
                     continue

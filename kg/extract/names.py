@@ -77,6 +77,15 @@ def remember_headed(places: dict[str, str], name: str, iri: str) -> None:
     places[clitics.ARTICLE + head] = iri
 
 
+def inside_person(sent: Sentence, ids: tuple[int, ...], entry: Entry) -> bool:
+    """A country's or place's name that ends a longer person's name NER tagged: "الجنرال بدر
+    الدين هايتي" is a general, not Haiti. The person's span holds two more words at least,
+    before the match."""
+    return entry.cls in ("Country", "Place") and any(
+        e.type == "PER" and set(ids) < set(e.words) and e.words[-1] == ids[-1] and len(e.words) - len(ids) >= 2
+        for e in sent.entities)
+
+
 def in_idiom(sent: Sentence, ids: tuple[int, ...]) -> bool:
     """A one-word name that opens a phrase of lexicon ``name_idioms``: مسقط in "مسقط رأسه"."""
     if len(ids) != 1 or ids[0] >= len(sent.words):
