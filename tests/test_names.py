@@ -668,3 +668,36 @@ def test_names_two_offices_in_a_row_are_two_titles(rules, conllu_doc):
 """)
     assert _titles(rules, doc) == {("سالم علي", "عضو مجلس الإدارة"), ("سالم علي", "مدير عام النادي"),
                                    ("خالد عمر", "نائب رئيس مجلس الإدارة")}
+
+
+def test_names_a_pious_formula_is_no_part_of_a_name_nor_a_name(rules, conllu_doc):
+    """"وقال الشيخ سامي الخطيب – رحمه الله – …": NER runs the span over the formula (lexicon
+    ``pious_formulas``); the name stops before the dash. "العقيد رحمه الله" alone names nobody."""
+    doc = conllu_doc("""
+# text = وزار الشيخ سامي الخطيب – رحمه الله – مدينة جدة .
+1 وزار زار VERB _ _ 0 root _ _
+2 الشيخ شيخ NOUN _ _ 1 nsubj _ _
+3 سامي سامي PROPN _ _ 2 nmod _ ner=B-PER
+4 الخطيب خطيب NOUN _ _ 3 nmod _ ner=I-PER
+5 – – PUNCT _ _ 6 punct _ ner=I-PER
+6-7 رحمه _ _ _ _ _ _ _ ner=I-PER
+6 رحم رحم VERB _ _ 4 acl _ _
+7 ه هو PRON _ _ 6 obj _ _
+8 الله الله NOUN _ _ 6 nsubj _ ner=E-PER
+9 – – PUNCT _ _ 8 punct _ _
+10 مدينة مدينة NOUN _ _ 1 obj _ _
+11 جدة جدة PROPN _ _ 10 nmod _ ner=S-LOC
+12 . . PUNCT _ _ 1 punct _ _
+
+# text = وقتل العقيد رحمه الله في الهجوم .
+1 وقتل قتل VERB _ _ 0 root _ _
+2 العقيد عقيد NOUN _ _ 1 nsubj _ _
+3-4 رحمه _ _ _ _ _ _ _ ner=B-PER
+3 رحم رحم VERB _ _ 2 acl _ _
+4 ه هو PRON _ _ 3 obj _ _
+5 الله الله NOUN _ _ 3 nsubj _ ner=E-PER
+6 في في ADP _ _ 7 case _ _
+7 الهجوم هجوم NOUN _ _ 1 obl _ _
+8 . . PUNCT _ _ 1 punct _ _
+""")
+    assert _people(rules, doc) == [("سامي الخطيب", "سامي الخطيب")]

@@ -32,7 +32,8 @@ from ..lang.ar import clitics, lexicon, normalize_ar, proclitic_variants
 from .steps import ArticleState, ArticleStep, SentenceState, SentenceStep
 from .context import PLACE_NOUNS, QUOTE_MARKS
 from .names import (adjective_name, after_place_noun, another_body, full_lengths, in_idiom, inside_person,
-                    name_head_before, quoted_outlets, quoted_persons, remember_headed, without_edge_punctuation)
+                    name_head_before, quoted_outlets, quoted_persons, remember_headed, without_edge_punctuation,
+                    without_formula)
 
 NER_CLASSES = {"PER": "Person", "ORG": "Organization", "LOC": "Place"}
 # Before a capital, these make it a place rather than the government acting.
@@ -294,7 +295,9 @@ class Resolver:
         out: list[Entity] = []
         headed: set[tuple[int, ...]] = set()
         for ent in sent.entities:
-            ent = _before_line_break(sent, ent)
+            ent = without_formula(sent, _before_line_break(sent, ent))  # "عبدالعزيز – طيب الله ثراه"
+            if ent is None:
+                continue
             # الدكتور X, العقيد دكتور X, رقيب X: honorifics and ranks, with the article or
             # without, are titles, not the name.
             # NER may also take in the verb before the name (ولد رمضان قاديروف "R. K. was born").

@@ -86,6 +86,27 @@ def inside_person(sent: Sentence, ids: tuple[int, ...], entry: Entry) -> bool:
         for e in sent.entities)
 
 
+PIOUS = {normalize_ar(f) for f in lexicon.words("pious_formulas")}
+DASHES = "-–—"
+_NO_DASH = str.maketrans({d: " " for d in DASHES})
+
+
+def without_formula(sent: Sentence, ent: Entity) -> Entity | None:
+    """A person's span without the pious formula NER took in (lexicon ``pious_formulas``): "الملك
+    عبدالعزيز – طيب الله ثراه" names عبدالعزيز; a span that is only a formula ("العقيد رحمه الله")
+    names nobody (None)."""
+    words = [sent.word(w) for w in ent.words]
+    for k, word in enumerate(words):
+        rest = " ".join(normalize_ar(ent.text[word.start - ent.start:]).translate(_NO_DASH).split())
+        if rest in PIOUS or (word.text in DASHES and k > 0):
+            keep = [w for w in words[:k] if w.text not in DASHES]
+            if not keep:
+                return None
+            return Entity(ent.text[:keep[-1].end - ent.start], ent.type, ent.start, keep[-1].end,
+                          tuple(w.id for w in keep))
+    return ent
+
+
 def in_idiom(sent: Sentence, ids: tuple[int, ...]) -> bool:
     """A one-word name that opens a phrase of lexicon ``name_idioms``: مسقط in "مسقط رأسه"."""
     if len(ids) != 1 or ids[0] >= len(sent.words):
