@@ -435,3 +435,24 @@ def test_speakers_a_country_name_that_ends_a_persons_name_is_the_person(rules, c
 11 . . PUNCT _ _ 1 punct _ _
 """)
     assert _said(rules, doc) == [(0, ["بدر الدين هايتي"])]
+
+
+def test_speakers_as_he_put_it_is_no_statement_of_its_own(rules, conllu_doc):
+    """"… على حد وصفه": the phrase ends the statement of the verb before it; وصف (tagged a verb
+    here) after حد is no second statement (the statement-stance rule's veto)."""
+    doc = conllu_doc(FIRST + """
+# text = وأكد الخطيب أن الأسواق مغلقة على حد وصفه .
+1 وأكد أكد VERB _ _ 0 root _ _
+2 الخطيب خطيب PROPN _ _ 1 nsubj _ ner=S-PER
+3 أن أن SCONJ _ _ 5 mark _ _
+4 الأسواق سوق NOUN _ _ 5 nsubj _ _
+5 مغلقة مغلق ADJ _ _ 1 ccomp _ _
+6 على على ADP _ _ 7 case _ _
+7 حد حد NOUN _ _ 5 obl _ _
+8-9 وصفه _ _ _ _ _ _ _ _
+8 وصف وصف VERB _ _ 7 acl _ _
+9 ه هو PRON _ _ 8 obj _ _
+10 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [e.rule for e in facts.events if e.source.sentence == 1] == ["statement"]

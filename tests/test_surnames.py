@@ -95,3 +95,39 @@ def test_surnames_the_second_part_of_a_compound_first_name_is_no_family_name(rul
 """)
     facts = rules.extract(doc)
     assert [m.text for m in facts.mentions if m.sentence == 1] == []
+
+
+def test_surnames_a_middle_family_name_and_a_ner_span_of_it_name_the_person(rules, conllu_doc):
+    """"محمود الصرخي الحسني … وأضاف الصرخي": the man named in full, whether NER tags the later
+    word (a person of its own otherwise) or not."""
+    doc = conllu_doc("""
+# text = دعا المرجع محمود الصرخي الحسني إلى الحوار .
+1 دعا دعا VERB _ _ 0 root _ _
+2 المرجع مرجع NOUN _ _ 1 nsubj _ _
+3 محمود محمود PROPN _ _ 2 nmod _ ner=B-PER
+4 الصرخي صرخي NOUN _ _ 3 nmod _ ner=I-PER
+5 الحسني حسني NOUN _ _ 3 nmod _ ner=E-PER
+6 إلى إلى ADP _ _ 7 case _ _
+7 الحوار حوار NOUN _ _ 1 obl _ _
+8 . . PUNCT _ _ 1 punct _ _
+
+# text = وأضاف الصرخي أن الحوار ضروري .
+1 وأضاف أضاف VERB _ _ 0 root _ _
+2 الصرخي صرخي PROPN _ _ 1 nsubj _ ner=S-PER
+3 أن أن SCONJ _ _ 5 mark _ _
+4 الحوار حوار NOUN _ _ 5 nsubj _ _
+5 ضروري ضروري ADJ _ _ 1 ccomp _ _
+6 . . PUNCT _ _ 1 punct _ _
+
+# text = وقال الصرخي إن الحل قريب .
+1 وقال قال VERB _ _ 0 root _ _
+2 الصرخي صرخي NOUN _ _ 1 nsubj _ _
+3 إن إن SCONJ _ _ 5 mark _ _
+4 الحل حل NOUN _ _ 5 nsubj _ _
+5 قريب قريب ADJ _ _ 1 ccomp _ _
+6 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    people = [(m.sentence, facts.actors[m.actor].label_ar) for m in facts.mentions
+              if facts.actors[m.actor].cls == "Person"]
+    assert people == [(0, "محمود الصرخي الحسني"), (1, "محمود الصرخي الحسني"), (2, "محمود الصرخي الحسني")]

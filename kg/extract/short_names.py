@@ -97,9 +97,10 @@ NAME_SECOND_PARTS = lexicon.words("name_second_parts")
 
 
 class Surnames(ArticleStep):
-    """A person named in full whose family name has the article (وليد المعلم, عادل الجبير) is
-    meant by that word alone later in the article, with a proclitic or without: "وكان المعلم
-    يتحدث", "وقال للمعلم". Not when two persons of the article share it, nor when the word is
+    """A person named in full whose family name has the article (وليد المعلم, عادل الجبير;
+    each such name after the first: محمود الصرخي الحسني) is meant by that word alone later in
+    the article, with a proclitic or without: "وكان المعلم يتحدث", "وقال للمعلم", and so is a
+    person NER found by that name alone. Not when two persons of the article share it, nor when the word is
     in a mention, opens a longer name (a name or a definite adjective follows it: المعلم
     الأول) or completes a title, nor for the second part of a compound first name (عز الدين,
     عبد العزيز: lexicon ``name_second_parts``)."""
@@ -113,13 +114,20 @@ class Surnames(ArticleStep):
         for m in state.mentions:
             actor = state.actors[m.actor]
             words = normalize_ar(actor.label_ar).split() if actor.cls == "Person" else []
-            if len(words) >= 2 and words[-1].startswith(clitics.ARTICLE) and len(words[-1]) >= MIN_SURNAME \
-                    and not {words[-1], words[-2]} & NAME_SECOND_PARTS:
-                owners.setdefault(words[-1], set()).add(m.actor)
-                first.setdefault(m.actor, (m.sentence, m.start))
+            for k in range(1, len(words)):  # محمود الصرخي الحسني: الصرخي and الحسني
+                if words[k].startswith(clitics.ARTICLE) and len(words[k]) >= MIN_SURNAME \
+                        and not {words[k], words[k - 1]} & NAME_SECOND_PARTS:
+                    owners.setdefault(words[k], set()).add(m.actor)
+                    first.setdefault(m.actor, (m.sentence, m.start))
         surnames = {name: next(iter(iris)) for name, iris in owners.items() if len(iris) == 1}
         if not surnames:
             return
+        # NER's later span of the family name alone is that person too.
+        for m in state.mentions:
+            actor = state.actors[m.actor]
+            iri = surnames.get(normalize_ar(actor.label_ar)) if actor.cls == "Person" and not actor.from_gazetteer else None
+            if iri is not None and iri != m.actor and first[iri] < (m.sentence, m.start):
+                m.actor = iri
         taken = {(m.sentence, w) for m in state.mentions for w in m.words}
         added = []
         for sent in state.doc.sentences:
