@@ -348,6 +348,14 @@ PARSES: dict[str, str] = {
         5 في في ADP 6 case
         6 المنطقة منطقة NOUN 1 obl
         7 . . PUNCT 1 punct""",
+    "تقدم الجيش الوطني نحو وسط المدينة .": """
+        1 تقدم تقدم VERB 0 root
+        2 الجيش جيش NOUN 1 nsubj
+        3 الوطني وطني ADJ 2 amod
+        4 نحو نحو ADP 5 case
+        5 وسط وسط NOUN 1 obl
+        6 المدينة مدينة NOUN 5 nmod
+        7 . . PUNCT 1 punct""",
     "استهدفت الغارة المتمردين الحوثيين في المدينة .": """
         1 استهدفت استهدف VERB 0 root
         2 الغارة غارة NOUN 1 nsubj

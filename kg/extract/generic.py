@@ -231,7 +231,10 @@ class GenericActors(ArticleStep):
                                             for o in others):
             return None  # الجيش الحر, الشرطة العسكرية
         country = next(iter(demonyms.values()), None)
-        last = max(demonyms) if demonyms else (run[-1] if run and head.adjective == "keep" and parsed else ids[-1])
+        # The phrase takes in its adjectives: kept ones, and the allowed ones of a skip head
+        # (الجيش الوطني).
+        last = max(demonyms) if demonyms else (run[-1] if run and (head.adjective == "keep" or others) and parsed
+                                               else ids[-1])
         span = tuple(range(ids[0], last + 1))
         after = last + 1
         if construct:
