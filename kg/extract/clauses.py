@@ -342,15 +342,18 @@ def verb_in(verb, words: frozenset[str] | set[str], tagged: bool = False) -> boo
 
 def _relative_verb(ctx: SentenceContext, trigger: int, test, reach: int) -> int | None:  # noqa: ANN001
     """By word order, the verb of a relative clause on a noun trigger: a relative pronoun
-    within ``reach`` words after it (past adjectives only) and, right after the pronoun, a
-    verb that passes ``test`` ("الغارات التي شنتها …", "الاجتماع الأخير الذي جمع …")."""
+    within ``reach`` words after it (past adjectives and the place it was in only) and, right
+    after the pronoun, a verb that passes ``test`` ("الغارات التي شنتها …", "الاجتماع الأخير في
+    بروكسل الذي جمع …")."""
     s = ctx.sentence
     for wid in range(trigger + 1, min(len(s.words), trigger + reach) + 1):
         w = s.word(wid)
         if w.norm in RELATIVES:
             nxt = wid + 1
             return nxt if nxt <= len(s.words) and nxt not in ctx.by_word and test(s.word(nxt)) else None
-        if w.upos not in ("ADJ", "X") or wid in ctx.by_word:
+        place = wid in ctx.by_word and ctx.cls(ctx.by_word[wid]) in ("Place", "Country") and (
+            s.word(ctx.mentions[ctx.by_word[wid]].words[0] - 1).upos == "ADP")
+        if not place and (w.upos not in ("ADJ", "X", "ADP") or wid in ctx.by_word):
             return None
     return None
 
