@@ -125,6 +125,7 @@ def test_region_no_arabic_name_belongs_to_two_curated_entries() -> None:
     ("وحدات حماية الشعب الكردية", "ypg"),
     ("المرصد السوري لحقوق الإنسان", "sohr"),
     ("هيئة التنسيق الوطنية", "syrian_ncc"),
+    ("لجنة العلاقات الخارجية بمجلس الشيوخ", "us_senate_foreign_relations"),
     ("الائتلاف الوطني السوري", "syrian_national_coalition"),
     ("حزب الله", "hezbollah"),
     ("حلب", "aleppo"),
