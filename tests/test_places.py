@@ -409,3 +409,19 @@ def test_places_a_place_inside_a_title_is_where_the_event_of_its_clause_was(rule
     facts = rules.extract(conllu_doc(IN_TITLE))
     assert [t.title for t in facts.titles] == ["حاكم منطقة الشونة"]
     assert _roles(rules, conllu_doc(IN_TITLE), "Attack")[0].get("location") == ["الشونة"]
+
+
+def test_places_a_name_after_a_place_noun_that_the_tagger_calls_an_adjective_is_kept(rules, conllu_doc):
+    """"مدينة الزرقاء" with the name tagged as the noun's adjective (amod): after a place noun
+    it is the place's name, not an adjective to drop."""
+    doc = conllu_doc("""
+# text = ووقع الانفجار في مدينة الزرقاء .
+1 ووقع وقع VERB _ _ 0 root _ _
+2 الانفجار انفجار NOUN _ _ 1 nsubj _ _
+3 في في ADP _ _ 4 case _ _
+4 مدينة مدينة NOUN _ _ 1 obl _ _
+5 الزرقاء أزرق ADJ _ _ 4 amod _ ner=S-LOC
+6 . . PUNCT _ _ 1 punct _ _
+""")
+    facts = rules.extract(doc)
+    assert [m.text for m in facts.mentions] == ["الزرقاء"]

@@ -431,8 +431,9 @@ class DropNonMentions(ArticleStep):
     def _adjective(state: ArticleState, m: Mention) -> bool:
         if len(m.words) != 1:
             return False
-        w = state.doc.sentences[m.sentence].word(m.words[0])
-        return w.upos == "ADJ" and w.deprel.startswith("amod") and w.head == w.id - 1
+        s = state.doc.sentences[m.sentence]
+        w = s.word(m.words[0])  # not a place's name after a place noun (مدينة أجدابيا)
+        return w.upos == "ADJ" and w.deprel.startswith("amod") and w.head == w.id - 1 and not after_place_noun(s, w.id)
 
 
 class NationalBodies(ArticleStep):
