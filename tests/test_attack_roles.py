@@ -430,3 +430,44 @@ def test_who_says_that_he_killed_in_an_operation_made_the_attack(conllu_doc, eve
 """)
     (roles,) = event_roles(doc, "Attack")
     assert roles.get("agent") == ["Iraqi Army"], roles
+
+
+def test_strikes_counted_again_in_the_sentence_that_retells_them_are_the_same_attackers(conllu_doc, event_roles):
+    """"شنت طائرات التحالف غارات على الرقة. وقال البيان إن الغارات دمرت مخازن في الرقة، وأضاف
+    أن ست غارات شنت قرب حلب": the strikes near Aleppo have no attacker of their own; in the sentence that
+    told the coalition's strikes again, they are the coalition's too."""
+    doc = conllu_doc("""
+# text = شنت طائرات التحالف غارات على مدينة الرقة .
+1 شنت شن VERB _ _ 0 root _ _
+2 طائرات طائرة NOUN _ _ 1 nsubj _ _
+3 التحالف تحالف NOUN _ _ 2 nmod _ _
+4 غارات غارة NOUN _ _ 1 obj _ _
+5 على على ADP _ _ 6 case _ _
+6 مدينة مدينة NOUN _ _ 4 nmod _ _
+7 الرقة رقة PROPN _ _ 6 nmod _ ner=S-LOC
+8 . . PUNCT _ _ 1 punct _ _
+
+# text = وقال البيان إن الغارات دمرت مخازن في الرقة ، وأضاف أن ست غارات شنت قرب مدينة حلب .
+1 وقال قال VERB _ _ 0 root _ _
+2 البيان بيان NOUN _ _ 1 nsubj _ _
+3 إن إن SCONJ _ _ 5 mark _ _
+4 الغارات غارة NOUN _ _ 5 nsubj _ _
+5 دمرت دمر VERB _ _ 1 ccomp _ _
+6 مخازن مخزن NOUN _ _ 5 obj _ _
+7 في في ADP _ _ 8 case _ _
+8 الرقة رقة PROPN _ _ 5 obl _ ner=S-LOC
+9 ، ، PUNCT _ _ 11 punct _ _
+10-11 وأضاف _ _ _ _ _ _ _ _
+10 و و CCONJ _ _ 11 cc _ _
+11 أضاف أضاف VERB _ _ 1 conj _ _
+12 أن أن SCONJ _ _ 15 mark _ _
+13 ست ست NUM _ _ 14 nummod _ _
+14 غارات غارة NOUN _ _ 15 nsubj _ _
+15 شنت شن VERB _ _ 11 ccomp _ _
+16 قرب قرب ADP _ _ 17 case _ _
+17 مدينة مدينة NOUN _ _ 15 obl _ _
+18 حلب حلب PROPN _ _ 17 nmod _ ner=S-LOC
+19 . . PUNCT _ _ 1 punct _ _
+""")
+    aleppo = [r for r in event_roles(doc, "Attack") if "Aleppo" in r.get("location", [])]
+    assert aleppo and aleppo[0].get("agent") == ["Global Coalition against Daesh"], event_roles(doc, "Attack")

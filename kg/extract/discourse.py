@@ -63,19 +63,24 @@ def carry_agent(discourse: Discourse, sentence: int, word, event: Event) -> None
     """A definite event noun with no agent names the event told just before: "شنت الطائرات
     غارات على المدينة. وقال البيان إن الغارات أصابت …" (the strikes are the aircraft's). It
     takes the agents of the last event of its class with the same noun, at most
-    :data:`AGENT_REACH` sentences back; an event with agents becomes the one to refer to."""
+    :data:`AGENT_REACH` sentences back; in the same sentence an indefinite noun does too ("شن
+    التحالف 16 غارة في العراق … وست غارات شنت في سورية"). An event with agents becomes the one
+    to refer to."""
     stems = trigger_stems(word)
     if event.roles.get("agent"):
         discourse.last_agents[event.type] = (sentence, stems, list(event.roles["agent"]))
         return
     last = discourse.last_agents.get(event.type)
-    definite = any(v.startswith(clitics.ARTICLE) for v in clitics.proclitic_variants(word.norm))
+    definite = any(v.startswith(clitics.ARTICLE) for v in clitics.proclitic_variants(word.norm)) \
+        or (last is not None and last[0] == sentence)
     if last is None or not definite or word.upos == "VERB" or sentence - last[0] > AGENT_REACH \
             or not (last[1] & stems):
         return
     for actor in last[2]:
         if not any(actor in v for v in event.roles.values()):
             event.add_role("agent", actor)
+    if event.roles.get("agent"):  # the agents told again in this sentence
+        discourse.last_agents[event.type] = (sentence, last[1] | stems, list(event.roles["agent"]))
 
 
 def dual_subject(ctx: SentenceContext, trigger: int) -> bool:
