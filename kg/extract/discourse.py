@@ -212,11 +212,10 @@ def same_happening(discourse: Discourse, sentence: int, ctx: SentenceContext, tr
         or discourse.last_event.get(event.type)
     # An indefinite noun retells the happening of the sentence just before when it is the same
     # noun and nothing calls it another: "تعرض الجنود لإطلاق نار … وتعرضت دورية لإطلاق نار".
-    again = not definite and any(k in discourse.last_by_noun and sentence - discourse.last_by_noun[k][0] == 1
-                                 for k in keys) and not any(_another(s, t) for t in nouns)
-    if again:
-        last = next(discourse.last_by_noun[k] for k in keys
-                    if k in discourse.last_by_noun and sentence - discourse.last_by_noun[k][0] == 1)
+    again = None if definite or any(_another(s, t) for t in nouns) else next(
+        (discourse.last_by_noun[k] for k in keys
+         if k in discourse.last_by_noun and sentence - discourse.last_by_noun[k][0] == 1), None)
+    last = again or last
     if last is None or not (definite or again) or not 0 < sentence - last[0] <= reach \
             or not _compatible(last[1], event, ("participant",) if attended else (), ctx.actors):
         if remember:  # not an event that lives only to join another
