@@ -456,3 +456,25 @@ def test_speakers_as_he_put_it_is_no_statement_of_its_own(rules, conllu_doc):
 """)
     facts = rules.extract(doc)
     assert [e.rule for e in facts.events if e.source.sentence == 1] == ["statement"]
+
+
+def test_speakers_the_body_a_unit_belongs_to_after_li_may_speak(rules, conllu_doc):
+    """"وقالت خلية الاستخبارات التابعة لوزارة الداخلية العراقية إن …": after التابعة (lexicon
+    ``belonging_words``) ل names the ministry the cell belongs to, not someone spoken to."""
+    doc = conllu_doc("""
+# text = وقالت خلية الاستخبارات التابعة لوزارة الداخلية العراقية إن الشبكة فككت .
+1 وقالت قال VERB _ _ 0 root _ _
+2 خلية خلية NOUN _ _ 1 nsubj _ _
+3 الاستخبارات استخبارات NOUN _ _ 2 nmod _ _
+4 التابعة تابع ADJ _ _ 2 amod _ _
+5-6 لوزارة _ _ _ _ _ _ _ ner=B-ORG
+5 ل ل ADP _ _ 6 case _ _
+6 وزارة وزارة NOUN _ _ 4 nmod _ _
+7 الداخلية داخلية NOUN _ _ 6 nmod _ ner=I-ORG
+8 العراقية عراقي ADJ _ _ 6 amod _ ner=E-ORG
+9 إن إن SCONJ _ _ 11 mark _ _
+10 الشبكة شبكة NOUN _ _ 11 nsubj _ _
+11 فككت فكك VERB _ _ 1 ccomp _ _
+12 . . PUNCT _ _ 1 punct _ _
+""")
+    assert _said(rules, doc) == [(0, ["وزارة الداخلية العراقية"])]

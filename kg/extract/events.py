@@ -230,7 +230,9 @@ class Events(SentenceStep):
                      and (role in PLACE_ROLES or not set(ctx.mentions[i].words) <= ctx.title_words)
                      and not ctx.close_to(i)  # مصدر مقرب من الوزير: the minister does not speak
                      # "وقال قائد قوات محلية لرويترز": who is spoken to after ل does not speak
-                     and not (role == "speaker" and ctx.preposition(i, after=trigger) in ADDRESSED)
+                     # (but the body of "خلية الصقور التابعة لوزارة الداخلية" may)
+                     and not (role == "speaker" and ctx.preposition(i, after=trigger) in ADDRESSED
+                              and not belongs_to(ctx, i))
                      and ctx.same_side(trigger, ctx.mentions[i].words)]
             if picks:
                 if role == "speaker":  # one speaker: the person when one is named
@@ -269,6 +271,19 @@ class Events(SentenceStep):
 
 CIRCUMSTANCES = lexicon.words("circumstance_words")
 ADDRESSED = lexicon.words("addressee_prepositions")
+BELONGING = lexicon.words("belonging_words")
+
+
+def belongs_to(ctx: SentenceContext, index: int) -> bool:
+    """The mention follows a word of belonging (lexicon ``belonging_words``: التابعة لـ)."""
+    first = ctx.mentions[index].words[0]
+    s = ctx.sentence
+    prev = first - 1
+    while prev >= 1 and s.word(prev).token == s.word(first).token:
+        prev -= 1  # ل of لوزارة
+    while prev >= 1 and s.word(prev).upos == "ADP":
+        prev -= 1
+    return prev >= 1 and s.word(prev).norm in BELONGING
 
 
 def occasion_of(ctx: SentenceContext, saying: int, trigger: int) -> bool:
