@@ -434,7 +434,7 @@ def test_who_says_that_he_killed_in_an_operation_made_the_attack(conllu_doc, eve
 
 def test_strikes_counted_again_in_the_sentence_that_retells_them_are_the_same_attackers(conllu_doc, event_roles):
     """"شنت طائرات التحالف غارات على الرقة. وقال البيان إن الغارات دمرت مخازن في الرقة، وأضاف
-    أن ست غارات شنت قرب حلب": the strikes near Aleppo have no attacker of their own; in the sentence that
+    أن أربع غارات شنت قرب حلب": the strikes near Aleppo have no attacker of their own; in the sentence that
     told the coalition's strikes again, they are the coalition's too."""
     doc = conllu_doc("""
 # text = شنت طائرات التحالف غارات على مدينة الرقة .
@@ -447,7 +447,7 @@ def test_strikes_counted_again_in_the_sentence_that_retells_them_are_the_same_at
 7 الرقة رقة PROPN _ _ 6 nmod _ ner=S-LOC
 8 . . PUNCT _ _ 1 punct _ _
 
-# text = وقال البيان إن الغارات دمرت مخازن في الرقة ، وأضاف أن ست غارات شنت قرب مدينة حلب .
+# text = وقال البيان إن الغارات دمرت مخازن في الرقة ، وأضاف أن أربع غارات شنت قرب مدينة حلب .
 1 وقال قال VERB _ _ 0 root _ _
 2 البيان بيان NOUN _ _ 1 nsubj _ _
 3 إن إن SCONJ _ _ 5 mark _ _
@@ -461,7 +461,7 @@ def test_strikes_counted_again_in_the_sentence_that_retells_them_are_the_same_at
 10 و و CCONJ _ _ 11 cc _ _
 11 أضاف أضاف VERB _ _ 1 conj _ _
 12 أن أن SCONJ _ _ 15 mark _ _
-13 ست ست NUM _ _ 14 nummod _ _
+13 أربع أربع NUM _ _ 14 nummod _ _
 14 غارات غارة NOUN _ _ 15 nsubj _ _
 15 شنت شن VERB _ _ 11 ccomp _ _
 16 قرب قرب ADP _ _ 17 case _ _

@@ -908,9 +908,9 @@ def test_generic_a_bare_head_given_its_country_by_the_article_keeps_its_own_form
 7 مركزا مركز NOUN _ _ 6 obj _ _
 8 . . PUNCT _ _ 1 punct _ _
 
-# text = وأصيب ثلاثة من عناصر الشرطة .
+# text = وأصيب اثنان من عناصر الشرطة .
 1 وأصيب أصيب VERB _ _ 0 root _ _
-2 ثلاثة ثلاثة NUM _ _ 1 nsubj _ _
+2 اثنان اثنان NUM _ _ 1 nsubj _ _
 3 من من ADP _ _ 4 case _ _
 4 عناصر عنصر NOUN _ _ 2 nmod _ _
 5 الشرطة شرطة NOUN _ _ 4 nmod _ _

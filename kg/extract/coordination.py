@@ -34,7 +34,7 @@ def conjuncts(ctx: SentenceContext, index: int) -> list[int]:
     after "ومعه" (:func:`companion`), with the names joined to it."""
     out: list[int] = []
     todo = [index]
-    while todo:  # a conj of a conjunct too: "في الكويت وقطر والعراق" hangs العراق on قطر
+    while todo:  # a conj of a conjunct too: "في الأردن ومصر والعراق" hangs العراق on مصر
         words = set(ctx.mentions[todo.pop(0)].words)
         for w in ctx.sentence.words:
             if w.deprel.startswith("conj") and w.head in words and w.id in ctx.by_word \

@@ -63,8 +63,8 @@ def carry_agent(discourse: Discourse, sentence: int, word, event: Event) -> None
     """A definite event noun with no agent names the event told just before: "شنت الطائرات
     غارات على المدينة. وقال البيان إن الغارات أصابت …" (the strikes are the aircraft's). It
     takes the agents of the last event of its class with the same noun, at most
-    :data:`AGENT_REACH` sentences back; in the same sentence an indefinite noun does too ("شن
-    التحالف 16 غارة في العراق … وست غارات شنت في سورية"). An event with agents becomes the one
+    :data:`AGENT_REACH` sentences back; in the same sentence an indefinite noun does too ("شنت
+    الطائرات عشر غارات في اليمن … وأضاف أن أربع غارات أخرى استهدفت الحدود"). An event with agents becomes the one
     to refer to."""
     stems = trigger_stems(word)
     if event.roles.get("agent"):
@@ -256,7 +256,7 @@ def _compatible(a: Event, b: Event, joined: tuple[str, ...] = (), actors: dict[s
     """No role (but the ``joined`` ones) that both fill with different actors, no two dates.
     When the two share an actor, two locations differ only when each side names a place the
     gazetteer knows: a small place it does not know may lie in the other ("غارة أمريكية على
-    ولاية لوغار … في منطقة بركي براك حيث وقعت الغارة الأمريكية")."""
+    ولاية هلمند … في منطقة الشونة التي استهدفتها الغارة الأمريكية")."""
     shared = any(set(a.roles.get(r, [])) & set(b.roles.get(r, [])) for r in SEPARATE_ROLES if r != "location")
     for role in SEPARATE_ROLES:
         if role in joined:

@@ -134,7 +134,7 @@ class Institutions(ArticleStep):
             return False
         verb = sent.word(prev)
         # Right after one of the verbs, a head the parse made its object is its subject when the
-        # verb has none (VSO: "أعلنت محافظة اسطنبول منع التظاهرة").
+        # verb has none (VSO: "أعلنت ولاية أضنة إغلاق الطريق").
         return verb_in(verb, self.data.verbs) and (not parsed or verb.upos not in VERB_TAGS or not any(
             c.deprel.startswith("nsubj") for c in sent.children(verb.id)))
 

@@ -56,7 +56,7 @@ PLACE_NAME_HEADS = lexicon.words("place_name_heads")
 
 def name_head_before(sent: Sentence, first: int) -> int | None:
     """The word before a place's name when it is a noun of ``place_name_heads`` in the
-    construct state (no article), part of the name: سوق زنكو, "في جزر بحيرة تشاد" (the lake,
+    construct state (no article), part of the name: سوق زنكو, "على ضفاف بحيرة تشاد" (the lake,
     not the country), "بسوق العطاف" (a preposition split off the head is left out)."""
     wid = first - 1
     if wid < 1 or sent.word(wid).norm not in PLACE_NAME_HEADS:

@@ -99,7 +99,7 @@ NAME_SECOND_PARTS = lexicon.words("name_second_parts")
 class Surnames(ArticleStep):
     """A person named in full whose family name has the article (وليد المعلم, عادل الجبير;
     each such name after the first: محمود الصرخي الحسني) is meant by that word alone later in
-    the article, with a proclitic or without: "وكان المعلم يتحدث", "وقال للمعلم", and so is a
+    the article, with a proclitic or without: "وأضاف المعلم", "وقال للمعلم", and so is a
     person NER found by that name alone. Not when two persons of the article share it, nor when the word is
     in a mention, opens a longer name (a name or a definite adjective follows it: المعلم
     الأول) or completes a title, nor for the second part of a compound first name (عز الدين,

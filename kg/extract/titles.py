@@ -199,7 +199,7 @@ def find_titles(rules: RuleSet, text: str, ctx: SentenceContext, source: SourceR
             w = s.word(wid)
             # A conjunction before a title head joins two people's titles
             # (رئيس اللجنة، والشيخ خالد): the head nearer the name is this one's.
-            # Brackets around a body's short name do not end the title: "لزعيم تنظيم (داعش) أبي …".
+            # Brackets around a body's short name do not end the title: "زعيم جبهة (النصرة) أبو …".
             if (w.upos in ("VERB", "PUNCT") and w.text not in COMMAS and w.text not in BRACKETS) or \
                     (w.upos == "CCONJ" and start is not None) or \
                     (w.upos == "ADP" and w.norm in TITLE_STOPS and not office_link(s, wid)) or \
