@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .document import Document
+from .lang.ar import normalize_ar
 
 if TYPE_CHECKING:  # pragma: no cover
     from .dates import TimeExpression
@@ -41,6 +42,13 @@ class Actor:
     # and the country it belongs to (Actor.iri), from pipelines/rules/generic_actors.yaml.
     sector: str | None = None
     part_of: str | None = None
+
+    def add_label(self, label: str) -> None:
+        """Another Arabic name of the actor (the article's الجيش الأفغاني for the Afghan army, a
+        capital's name for its country), kept once whatever its spelling variant."""
+        if normalize_ar(label) not in {normalize_ar(x) for x in [self.label_ar, *self.alt_labels_ar]}:
+            self.alt_labels_ar.append(label)
+            self.alt_labels_ar.sort()
 
 
 @dataclass

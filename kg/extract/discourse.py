@@ -63,9 +63,9 @@ def carry_agent(discourse: Discourse, sentence: int, word, event: Event) -> None
     """A definite event noun with no agent names the event told just before: "شنت الطائرات
     غارات على المدينة. وقال البيان إن الغارات أصابت …" (the strikes are the aircraft's). It
     takes the agents of the last event of its class with the same noun, at most
-    :data:`AGENT_REACH` sentences back; in the same sentence an indefinite noun does too ("شنت
-    الطائرات عشر غارات في اليمن … وأضاف أن أربع غارات أخرى استهدفت الحدود"). An event with agents becomes the one
-    to refer to."""
+    :data:`AGENT_REACH` sentences back; in the same sentence an indefinite noun does too
+    ("شنت الطائرات عشر غارات في اليمن … وأضاف أن أربع غارات أخرى استهدفت الحدود"). An event
+    with agents becomes the one to refer to."""
     stems = trigger_stems(word)
     if event.roles.get("agent"):
         discourse.last_agents[event.type] = (sentence, stems, list(event.roles["agent"]))

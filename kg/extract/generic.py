@@ -281,7 +281,7 @@ class GenericActors(ArticleStep):
             body = body_of(self.rules.gazetteer, list(head.bodies), country) if head.bodies else country
             if head.cls == "Country" or body is not country:
                 state.ensure_actor(body)
-                self._add_label(state.actors[body.iri], self._surface(state.text, sent, phrase))
+                state.actors[body.iri].add_label(self._surface(state.text, sent, phrase))  # النظام السوري
                 return body.iri
         if country is not None and head.scope == "country":
             iri = institution_iri(country.iri, head.id)
@@ -295,17 +295,9 @@ class GenericActors(ArticleStep):
             en = f"{head.en} ({country.label_en or country.label_ar})" if country else head.en
             actor = state.actors[iri] = Actor(iri, head.cls, label, en, sector=head.sector,
                                               part_of=country.iri if country else None)
-        self._add_label(actor, surface)
+        actor.add_label(surface)  # every name the article gave it: عناصر الشرطة
         return iri
 
-    @staticmethod
-    def _add_label(actor: Actor, surface: str) -> None:
-        """Every name the article gave an actor is one of its labels: الجيش الأفغاني, later
-        القوات المسلحة الأفغانية; "عناصر الشرطة" for the police whose country the article gives;
-        "النظام السوري" for Syria."""
-        if normalize_ar(surface) not in {normalize_ar(x) for x in [actor.label_ar, *actor.alt_labels_ar]}:
-            actor.alt_labels_ar.append(surface)
-            actor.alt_labels_ar.sort()
 
     @staticmethod
     def _surface(text: str, sent: Sentence, phrase: Phrase) -> str:

@@ -218,7 +218,7 @@ class Resolver:
                 actors.setdefault(entry.iri, _actor_from_entry(entry))
                 if match.via == "capital" and not as_place:
                     # The capital stands for the country: keep its name as a label.
-                    self._add_label(actors[entry.iri], match.entry.label_ar)
+                    actors[entry.iri].add_label(match.entry.label_ar)
                 mentions.append(self._mention(sent, entry.iri, ids, doc, as_place))
                 taken.update(ids)
                 if entry.cls == "Person":
@@ -330,11 +330,6 @@ class Resolver:
             out.append(ent)
         return out, headed
 
-    @staticmethod
-    def _add_label(actor: Actor, label: str) -> None:
-        if label != actor.label_ar and label not in actor.alt_labels_ar:
-            actor.alt_labels_ar.append(label)
-            actor.alt_labels_ar.sort()
 
     @staticmethod
     def _remember(full_names: dict[str, str], iri: str, name: str, variants) -> None:

@@ -99,10 +99,10 @@ NAME_SECOND_PARTS = lexicon.words("name_second_parts")
 class Surnames(ArticleStep):
     """A person named in full whose family name has the article (وليد المعلم, عادل الجبير;
     each such name after the first: محمود الصرخي الحسني) is meant by that word alone later in
-    the article, with a proclitic or without: "وأضاف المعلم", "وقال للمعلم", and so is a
-    person NER found by that name alone. Not when two persons of the article share it, nor when the word is
-    in a mention, opens a longer name (a name or a definite adjective follows it: المعلم
-    الأول) or completes a title, nor for the second part of a compound first name (عز الدين,
+    the article, with a proclitic or without ("وأضاف المعلم", "وقال للمعلم"), and so is a
+    person NER found by that name alone. Not when two persons of the article share it, nor
+    when the word is in a mention or opens a longer name (a name or a definite adjective
+    follows it: المعلم الأول), nor for the second part of a compound first name (عز الدين,
     عبد العزيز: lexicon ``name_second_parts``)."""
 
     name = "surnames"
@@ -125,7 +125,8 @@ class Surnames(ArticleStep):
         # NER's later span of the family name alone is that person too.
         for m in state.mentions:
             actor = state.actors[m.actor]
-            iri = surnames.get(normalize_ar(actor.label_ar)) if actor.cls == "Person" and not actor.from_gazetteer else None
+            own = actor.cls == "Person" and not actor.from_gazetteer
+            iri = surnames.get(normalize_ar(actor.label_ar)) if own else None
             if iri is not None and iri != m.actor and first[iri] < (m.sentence, m.start):
                 m.actor = iri
         taken = {(m.sentence, w) for m in state.mentions for w in m.words}
